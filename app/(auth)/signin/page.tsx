@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SigninForm } from "@/components/auth/signin-form";
+import { getPagePrincipal } from "@/lib/auth/page-session";
+import { safeNextPath } from "@/lib/client/safe-next-path";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+interface SigninPageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function SigninPage({ searchParams }: SigninPageProps) {
+  const params = await searchParams;
+  const next = safeNextPath(params.next);
+  if (await getPagePrincipal()) redirect(next ?? "/settings/profile");
+  const error = typeof params.error === "string" ? params.error : null;
+
+  return (
+    <>
+      <h1>Sign in</h1>
+      <p className="muted">Welcome back. Sign in to manage your account.</p>
+      <SigninForm next={next} initialError={error} />
+      <p className="auth-switch">
+        New here? <Link href="/signup">Create an account</Link>
+      </p>
+    </>
+  );
+}

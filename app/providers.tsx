@@ -1,0 +1,37 @@
+"use client";
+
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { AnnouncerProvider } from "@/components/ui/announcer";
+import { isApiClientError } from "@/lib/client/api-client";
+
+/** A 401 anywhere means the session ended: send the person to sign in and bring them back here. */
+function redirectWhenSignedOut(error: unknown): void {
+  if (!isApiClientError(error) || error.status !== 401) return;
+  const next = `${window.location.pathname}${window.location.search}`;
+  window.location.assign(`/signin?next=${encodeURIComponent(next)}`);
+}
+
+function createQueryClient(): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache({ onError: redirectWhenSignedOut }),
+    mutationCache: new MutationCache({ onError: redirectWhenSignedOut }),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // Only failures that may pass on their own are worth retrying; a 4xx will not.
+        retry: (failureCount, error) => (isApiClientError(error) && !error.isRetryable ? false : failureCount < 2),
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AnnouncerProvider>{children}</AnnouncerProvider>
+    </QueryClientProvider>
+  );
+}

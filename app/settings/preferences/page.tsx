@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { ComingSoonCard } from "@/components/settings/coming-soon-card";
+import { PageHeader } from "@/components/settings/page-header";
+
+export const metadata: Metadata = { title: "Preferences · Settings" };
+
+export default function PreferencesPage() {
+  return (
+    <>
+      <PageHeader title="Preferences" description="How the app looks and what it tells you about." />
+      <ComingSoonCard id="appearance" title="Appearance and notifications">
+        Choose a light, dark or system theme, where shortcuts appear, which emails you receive and how your usage
+        data is handled.
+      </ComingSoonCard>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/settings/page-header";
+import { ProfileFacts } from "@/components/settings/profile-facts";
+import { ProfileForm } from "@/components/settings/profile-form";
+
+export const metadata: Metadata = { title: "Profile · Settings" };
+
+export default function ProfilePage() {
+  return (
+    <>
+      <PageHeader title="Profile" description="Your name and the facts about your account." />
+      <ProfileForm />
+      <ProfileFacts />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { HashFocus } from "./hash-focus";
+import { SettingsNav } from "./settings-nav";
+
+interface AppShellProps {
+  email: string;
+  isStaff: boolean;
+  children: ReactNode;
+}
+
+/** The signed-in frame shared by /settings and /admin. */
+export function AppShell({ email, isStaff, children }: AppShellProps) {
+  return (
+    <div className="app-shell">
+      <header className="app-header">
+        <Link className="app-header__brand" href="/settings/profile">
+          <span className="app-header__logo" aria-hidden="true">
+            A
+          </span>
+          App
+        </Link>
+        <div className="app-header__account">
+          <span className="app-header__email">
+            <span className="visually-hidden">Signed in as </span>
+            {email}
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      <div className="app-shell__body">
+        <SettingsNav showStaffItems={isStaff} />
+        <main id="main" tabIndex={-1} className="app-main">
+          {children}
+        </main>
+      </div>
+      <HashFocus />
+    </div>
+  );
+}

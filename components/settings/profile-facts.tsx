@@ -1,0 +1,73 @@
+"use client";
+
+import { CopyButton } from "@/components/ui/copy-button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useMe } from "@/lib/client/use-me";
+import type { UserDto } from "@/lib/users/types";
+import { SettingsCard } from "./settings-card";
+
+const memberSince = new Intl.DateTimeFormat(undefined, { dateStyle: "long" });
+
+function initials(user: UserDto): string {
+  const letters = [user.first_name, user.last_name].map((part) => part.trim().charAt(0)).join("");
+  return (letters || user.email.charAt(0)).toUpperCase();
+}
+
+export function ProfileFacts() {
+  const me = useMe();
+
+  if (!me.data) {
+    return (
+      <SettingsCard id="account" title="Account" busy={me.isPending}>
+        {me.isPending ? (
+          <div className="facts-skeleton">
+            <span className="visually-hidden">Loading account details…</span>
+            <Skeleton width="60%" />
+            <Skeleton width="40%" />
+            <Skeleton width="80%" />
+          </div>
+        ) : (
+          <p className="muted">Account details are unavailable right now.</p>
+        )}
+      </SettingsCard>
+    );
+  }
+
+  const user = me.data;
+  const verified = user.is_email_verified === true;
+  const joined = new Date(user.date_joined);
+
+  return (
+    <SettingsCard id="account" title="Account" description="Facts about your account that you can't edit here.">
+      <div className="facts">
+        <span className="avatar" aria-hidden="true">
+          {initials(user)}
+        </span>
+        <dl className="facts__list">
+          <div className="facts__row">
+            <dt>Email</dt>
+            <dd className="facts__value">
+              <span className="facts__email">{user.email}</span>
+              <span className={verified ? "badge badge--success" : "badge badge--warning"}>
+                {verified ? "Verified" : "Unverified"}
+              </span>
+            </dd>
+          </div>
+          <div className="facts__row">
+            <dt>Member since</dt>
+            <dd className="facts__value">
+              <time dateTime={user.date_joined}>{memberSince.format(joined)}</time>
+            </dd>
+          </div>
+          <div className="facts__row">
+            <dt>User ID</dt>
+            <dd className="facts__value">
+              <code className="facts__code">{user.uuid}</code>
+              <CopyButton value={user.uuid} label="Copy user ID" copiedMessage="User ID copied" />
+            </dd>
+          </div>
+        </dl>
+      </div>
+    </SettingsCard>
+  );
+}

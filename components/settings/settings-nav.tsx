@@ -1,0 +1,74 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useId, useState, type KeyboardEvent } from "react";
+import { Icon } from "@/components/ui/icon";
+
+interface NavItem {
+  href: string;
+  label: string;
+}
+
+const SETTINGS_ITEMS: readonly NavItem[] = [
+  { href: "/settings/profile", label: "Profile" },
+  { href: "/settings/preferences", label: "Preferences" },
+  { href: "/settings/security", label: "Security" },
+  { href: "/settings/api-keys", label: "API keys" },
+  { href: "/settings/integrations", label: "Integrations" },
+];
+
+const STAFF_ITEMS: readonly NavItem[] = [{ href: "/admin/users", label: "Admin" }];
+
+function isActive(pathname: string, item: NavItem): boolean {
+  if (pathname === item.href || pathname.startsWith(`${item.href}/`)) return true;
+  return item.href.startsWith("/admin/") && pathname.startsWith("/admin");
+}
+
+export function SettingsNav({ showStaffItems }: { showStaffItems: boolean }) {
+  const pathname = usePathname();
+  const listId = useId();
+  const toggleId = useId();
+  // Remembering *where* the list was opened closes it by itself after navigating.
+  const [openOnPath, setOpenOnPath] = useState<string | null>(null);
+  const open = openOnPath === pathname;
+  const items = showStaffItems ? [...SETTINGS_ITEMS, ...STAFF_ITEMS] : SETTINGS_ITEMS;
+  const current = items.find((item) => isActive(pathname, item));
+
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    if (event.key !== "Escape" || !open) return;
+    setOpenOnPath(null);
+    document.getElementById(toggleId)?.focus();
+  }
+
+  return (
+    <nav aria-label="Settings" className="settings-nav" onKeyDown={onKeyDown}>
+      <button
+        type="button"
+        id={toggleId}
+        className="settings-nav__toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpenOnPath(open ? null : pathname)}
+      >
+        <span>
+          <span className="visually-hidden">Settings section: </span>
+          {current?.label ?? "Settings"}
+        </span>
+        <Icon name="chevronDown" />
+      </button>
+      <ul id={listId} className="settings-nav__list" data-open={open}>
+        {items.map((item) => {
+          const active = current?.href === item.href;
+          return (
+            <li key={item.href} className={STAFF_ITEMS.includes(item) ? "settings-nav__item settings-nav__item--staff" : "settings-nav__item"}>
+              <Link className="settings-nav__link" href={item.href} aria-current={active ? "page" : undefined}>
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,52 @@
+import { errors } from "./errors";
+
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export function maxBodyBytes(): number {
+  const configured = Number(process.env.API_MAX_BODY_BYTES);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_BODY_BYTES;
+}
+
+function isJsonContentType(value: string): boolean {
+  const mediaType = value.split(";")[0]?.trim().toLowerCase() ?? "";
+  return mediaType === "application/json" || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+}
+
+async function readLimited(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) throw errors.payloadTooLarge(limit);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw errors.payloadTooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+/**
+ * JSON only (a "simple" content type would let a cross-site form post through), bounded in size.
+ * An empty body reads as `undefined` so action POSTs need no body at all.
+ */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const contentType = request.headers.get("content-type");
+  if (contentType !== null && contentType.trim() !== "" && !isJsonContentType(contentType)) {
+    throw errors.unsupportedMediaType();
+  }
+  const text = await readLimited(request, maxBodyBytes());
+  if (text.trim() === "") return undefined;
+  if (contentType === null) throw errors.unsupportedMediaType();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw errors.parse();
+  }
+}

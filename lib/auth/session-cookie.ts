@@ -1,0 +1,51 @@
+import "server-only";
+import { decode, type JWT } from "next-auth/jwt";
+import { env } from "@/lib/env";
+
+export function sessionCookieName(): string {
+  return env.secureCookies ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+/** Claims we put in the next-auth JWT at sign-in; nothing else in the token is trusted. */
+export interface SessionClaims {
+  userUuid: string;
+  sessionVersion: number;
+  sessionId: string;
+  authenticatedAt: number;
+}
+
+export function claimsFromToken(token: JWT | null): SessionClaims | null {
+  if (!token) return null;
+  const { sub, sv, sid, authAt } = token as JWT & { sv?: unknown; sid?: unknown; authAt?: unknown };
+  if (typeof sub !== "string" || typeof sv !== "number" || typeof sid !== "string" || typeof authAt !== "number") {
+    return null;
+  }
+  return { userUuid: sub, sessionVersion: sv, sessionId: sid, authenticatedAt: authAt };
+}
+
+function readCookie(cookieHeader: string, name: string): string | null {
+  // next-auth splits large tokens into `<name>.0`, `<name>.1`, ...
+  const jar = new Map<string, string>();
+  for (const part of cookieHeader.split(";")) {
+    const index = part.indexOf("=");
+    if (index < 0) continue;
+    jar.set(part.slice(0, index).trim(), part.slice(index + 1).trim());
+  }
+  const whole = jar.get(name);
+  if (whole) return decodeURIComponent(whole);
+  const chunks: string[] = [];
+  for (let i = 0; jar.has(`${name}.${i}`); i++) chunks.push(jar.get(`${name}.${i}`) ?? "");
+  return chunks.length > 0 ? decodeURIComponent(chunks.join("")) : null;
+}
+
+export async function readSessionClaims(cookieHeader: string | null): Promise<SessionClaims | null> {
+  if (!cookieHeader) return null;
+  try {
+    // Inside the try: a malformed percent-escape in the cookie makes decodeURIComponent throw.
+    const raw = readCookie(cookieHeader, sessionCookieName());
+    if (!raw) return null;
+    return claimsFromToken(await decode({ token: raw, secret: env.authSecret }));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,134 @@
+import type { ErrorBody, ErrorType, FieldIssue } from "@/lib/api/errors";
+
+type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface ApiFetchOptions {
+  method?: HttpMethod;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** Status 0 means the request never got an answer (offline, DNS, CORS, aborted). */
+export const NETWORK_ERROR_STATUS = 0;
+
+export class ApiClientError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody,
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(body.detail);
+    this.name = "ApiClientError";
+  }
+
+  get isNetworkError(): boolean {
+    return this.status === NETWORK_ERROR_STATUS;
+  }
+
+  /** Failures worth a "try again": nothing the user typed is wrong. */
+  get isRetryable(): boolean {
+    return this.isNetworkError || this.status >= 500;
+  }
+}
+
+export function isApiClientError(error: unknown): error is ApiClientError {
+  return error instanceof ApiClientError;
+}
+
+const ERROR_TYPES: readonly ErrorType[] = [
+  "validation_error",
+  "authentication_error",
+  "invalid_request",
+  "throttled_error",
+  "server_error",
+];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isFieldIssue(value: unknown): value is FieldIssue {
+  return (
+    isRecord(value) &&
+    (typeof value.attr === "string" || value.attr === null) &&
+    typeof value.code === "string" &&
+    typeof value.detail === "string"
+  );
+}
+
+function asErrorBody(value: unknown): ErrorBody | null {
+  if (!isRecord(value) || !isFieldIssue(value)) return null;
+  const type = ERROR_TYPES.find((candidate) => candidate === value.type);
+  if (!type) return null;
+  const body: ErrorBody = { type, code: value.code, detail: value.detail, attr: value.attr };
+  if (Array.isArray(value.issues)) body.issues = value.issues.filter(isFieldIssue);
+  return body;
+}
+
+/** Proxies and crashed servers answer with HTML or nothing; give callers the envelope anyway. */
+function fallbackBody(status: number): ErrorBody {
+  if (status === 401) {
+    return { type: "authentication_error", code: "not_authenticated", detail: "You are not signed in.", attr: null };
+  }
+  if (status === 429) {
+    return { type: "throttled_error", code: "throttled", detail: "Too many requests. Try again shortly.", attr: null };
+  }
+  if (status >= 500) return { type: "server_error", code: "error", detail: "A server error occurred.", attr: null };
+  return { type: "invalid_request", code: "error", detail: `The request failed (HTTP ${status}).`, attr: null };
+}
+
+function retryAfter(response: Response): number | null {
+  const header = response.headers.get("Retry-After");
+  if (header === null) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === "") return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The one way pages talk to the API: JSON in, JSON out, and every failure thrown as an
+ * `ApiClientError` carrying the parsed envelope. A 204 resolves to `undefined`.
+ */
+export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
+  const { method = "GET", body, signal } = options;
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+      cache: "no-store",
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiClientError(NETWORK_ERROR_STATUS, {
+      type: "server_error",
+      code: "network_error",
+      detail: "Could not reach the server. Check your connection and try again.",
+      attr: null,
+    });
+  }
+
+  if (response.status === 204) return undefined as T;
+  const payload = await readJson(response);
+  if (!response.ok) {
+    throw new ApiClientError(response.status, asErrorBody(payload) ?? fallbackBody(response.status), retryAfter(response));
+  }
+  return payload as T;
+}

@@ -1,0 +1,17 @@
+/** Words next-auth's error codes (from `signIn()` results or the `?error=` query) for people. */
+export function signinErrorMessage(code: string | null | undefined): string | null {
+  if (!code) return null;
+  switch (code) {
+    case "CredentialsSignin":
+      return "Incorrect email or password.";
+    case "throttled":
+      return "Too many sign-in attempts. Wait a few minutes, then try again.";
+    case "SessionRequired":
+      return "Sign in to continue.";
+    default:
+      return "We couldn't sign you in. Try again.";
+  }
+}
+
+export const SIGNUP_DISABLED_MESSAGE =
+  "Sign-up is turned off on this instance. Ask an administrator to create an account for you.";

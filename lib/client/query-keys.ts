@@ -1,0 +1,16 @@
+/** The only place query keys are built; invalidate by the broader keys (`all`, `lists`). */
+export interface UserListParams {
+  limit: number;
+  offset: number;
+  email?: string;
+  is_staff?: boolean;
+}
+
+export const queryKeys = {
+  users: {
+    all: () => ["users"] as const,
+    me: () => ["users", "me"] as const,
+    lists: () => ["users", "list"] as const,
+    list: (params: UserListParams) => ["users", "list", params] as const,
+  },
+};

@@ -1,0 +1,47 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { db } from "@/lib/db/client";
+import { describeError, log } from "@/lib/log";
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+const globalForMail = globalThis as unknown as { mailTransports?: Map<string, Transporter> };
+
+function transport(url: string): Transporter {
+  globalForMail.mailTransports ??= new Map();
+  let existing = globalForMail.mailTransports.get(url);
+  if (!existing) {
+    existing = nodemailer.createTransport(url);
+    globalForMail.mailTransports.set(url, existing);
+  }
+  return existing;
+}
+
+/** With no SMTP server configured, mail is kept in the database and shown on the dev outbox page. */
+export function devOutboxEnabled(): boolean {
+  return !process.env.SMTP_URL && (process.env.NODE_ENV !== "production" || process.env.DEV_OUTBOX === "true");
+}
+
+/** The one way the app sends mail: SMTP when `SMTP_URL` is set, otherwise the dev outbox. */
+export async function sendMail(message: MailMessage): Promise<void> {
+  const smtpUrl = process.env.SMTP_URL;
+  if (!smtpUrl) {
+    await db().outboxEmail.create({ data: message });
+    return;
+  }
+  const from = process.env.MAIL_FROM ?? "Account settings <no-reply@localhost>";
+  await transport(smtpUrl).sendMail({ from, ...message });
+}
+
+/** For notices whose failure must not undo the action that caused them. */
+export async function sendMailQuietly(message: MailMessage, event: string): Promise<void> {
+  try {
+    await sendMail(message);
+  } catch (error) {
+    log.error("mail.send_failed", { event, ...describeError(error) });
+  }
+}

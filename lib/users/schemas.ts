@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { hedgehogConfigSchema } from "./hedgehog-schema";
+import { notificationSettingsPatchSchema } from "./notification-settings";
+
+export const NAME_MAX_LENGTH = 150;
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 256;
+export const FREE_FORM_JSON_MAX_BYTES = 16 * 1024;
+
+export const THEME_MODES = ["light", "dark", "system"] as const;
+export const TOOLBAR_MODES = ["disabled", "toolbar"] as const;
+export const SHORTCUT_POSITIONS = ["above", "below", "hidden"] as const;
+export const ROLES_AT_ORGANIZATION = [
+  "engineering", "data", "product", "founder", "leadership", "marketing", "sales", "other",
+] as const;
+
+const name = (label: string) =>
+  z.string().trim().max(NAME_MAX_LENGTH, `${label} must be at most ${NAME_MAX_LENGTH} characters.`);
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter an email address.")
+  .max(254, "Email addresses are at most 254 characters.")
+  .pipe(z.email("Enter a valid email address."))
+  .transform((email) => email.toLowerCase());
+
+/** Length only (NIST/ASVS); the server also refuses common passwords. */
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
+
+/** Names as the Profile form edits them. */
+export const profileNamesSchema = z.object({
+  first_name: name("First name"),
+  last_name: name("Last name"),
+});
+export type ProfileNames = z.infer<typeof profileNamesSchema>;
+
+export const signupSchema = z.object({
+  email: emailSchema,
+  password: newPasswordSchema,
+  first_name: name("First name").min(1, "Enter your first name."),
+});
+export type SignupInput = z.infer<typeof signupSchema>;
+
+export const signinSchema = z.object({
+  email: z.string().trim().min(1, "Enter your email address."),
+  password: z.string().min(1, "Enter your password."),
+});
+export type SigninInput = z.infer<typeof signinSchema>;
+
+/** "" and null both clear an optional choice, as in the reference. */
+const clearableChoice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .enum([...values, ""] as unknown as readonly [T[number] | "", ...Array<T[number] | "">])
+    .nullable()
+    .transform((value) => (value === "" ? null : (value as T[number] | null)));
+
+const boundedJson = z.json().refine((value) => JSON.stringify(value).length <= FREE_FORM_JSON_MAX_BYTES, {
+  message: `Must be at most ${FREE_FORM_JSON_MAX_BYTES} bytes of JSON.`,
+  params: { code: "max_length" },
+});
+
+const teamId = z.union([
+  z.number().int().positive(),
+  z.string().regex(/^\d{1,10}$/, "Must be a team id.").transform(Number),
+]);
+
+/**
+ * PATCH /api/users/:uuid. Unknown and read-only keys are stripped (ignored); identity fields
+ * (`email`, `password`) have their own flow and are refused here rather than silently dropped.
+ */
+export const userPatchSchema = z.object({
+  first_name: name("First name").optional(),
+  last_name: name("Last name").optional(),
+  notification_settings: notificationSettingsPatchSchema.optional(),
+  anonymize_data: z.boolean().nullable().optional(),
+  allow_impersonation: z.boolean().nullable().optional(),
+  toolbar_mode: clearableChoice(TOOLBAR_MODES).optional(),
+  is_staff: z.boolean().optional(),
+  set_current_organization: z.uuid("Must be an organization id.").optional(),
+  set_current_team: teamId.optional(),
+  events_column_config: boundedJson.optional(),
+  has_seen_product_intro_for: z
+    .record(z.string().max(100), z.boolean())
+    .refine((value) => Object.keys(value).length <= 100, { message: "At most 100 entries.", params: { code: "max_length" } })
+    .nullable()
+    .optional(),
+  theme_mode: clearableChoice(THEME_MODES).optional(),
+  hedgehog_config: hedgehogConfigSchema.nullable().optional(),
+  allow_sidebar_suggestions: z.boolean().nullable().optional(),
+  shortcut_position: clearableChoice(SHORTCUT_POSITIONS).optional(),
+  role_at_organization: z.enum(ROLES_AT_ORGANIZATION).optional(),
+  passkeys_enabled_for_2fa: z.boolean().nullable().optional(),
+  hide_mcp_hints: z.boolean().optional(),
+  email: z.unknown().optional(),
+  password: z.unknown().optional(),
+  current_password: z.unknown().optional(),
+});
+export type UserPatch = z.infer<typeof userPatchSchema>;
+
+const booleanParam = z.enum(["true", "True", "1", "false", "False", "0"]).transform((value) => ["true", "True", "1"].includes(value));
+
+export const LIST_MAX_LIMIT = 500;
+export const userListQuerySchema = z.object({
+  email: z.string().trim().max(254).transform((email) => email.toLowerCase()).optional(),
+  is_staff: booleanParam.optional(),
+  limit: z.coerce.number().int().min(1).max(LIST_MAX_LIMIT).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});

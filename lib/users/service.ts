@@ -1,0 +1,183 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { errors } from "@/lib/api/errors";
+import { withoutPasswordHash, type Principal } from "@/lib/auth/principal";
+import { sensitiveSessionExpiresAt } from "@/lib/auth/session-policy";
+import type { z } from "zod";
+import { mergeNotificationOverrides } from "./notification-settings";
+import type { UserPatch, userListQuerySchema } from "./schemas";
+import { membershipInclude, serializeUser, type MembershipWithOrganization } from "./serializer";
+import type { Subject } from "./subject";
+import type { Paginated, UserDto } from "./types";
+
+type Client = ReturnType<typeof db>;
+type Transaction = Parameters<Parameters<Client["$transaction"]>[0]>[0];
+
+function loadMemberships(userId: number, client: Client | Transaction = db()): Promise<MembershipWithOrganization[]> {
+  return client.organizationMembership.findMany({
+    where: { userId },
+    include: membershipInclude,
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+function sessionFacts(principal: Principal, subject: Subject) {
+  return subject.isSelf ? { sensitiveSessionExpiresAt: sensitiveSessionExpiresAt(principal) } : null;
+}
+
+export async function getUser(principal: Principal, subject: Subject): Promise<UserDto> {
+  const memberships = await loadMemberships(subject.user.id);
+  return serializeUser(subject.user, memberships, subject.hasPassword, sessionFacts(principal, subject));
+}
+
+export async function listUsers(
+  principal: Principal,
+  query: z.output<typeof userListQuerySchema>,
+  requestUrl: URL,
+): Promise<Paginated<UserDto>> {
+  const where: Prisma.UserWhereInput = principal.user.isStaff ? { isActive: true } : { id: principal.user.id };
+  if (query.email !== undefined) where.email = query.email;
+  if (query.is_staff !== undefined) where.isStaff = query.is_staff;
+  const [count, rows] = await db().$transaction([
+    db().user.count({ where }),
+    db().user.findMany({
+      where,
+      orderBy: { id: "asc" },
+      skip: query.offset,
+      take: query.limit,
+      omit: { passwordHash: false },
+      include: { memberships: { include: membershipInclude, orderBy: { createdAt: "asc" } } },
+    }),
+  ]);
+  const results = rows.map(({ memberships, ...row }) => {
+    const { user, hasPassword } = withoutPasswordHash(row);
+    const isSelf = user.id === principal.user.id;
+    return serializeUser(user, memberships, hasPassword, isSelf ? sessionFacts(principal, { user, hasPassword, isSelf }) : null);
+  });
+  return { count, next: pageUrl(requestUrl, query, query.offset + query.limit, count), previous: previousUrl(requestUrl, query), results };
+}
+
+function pageUrl(requestUrl: URL, query: { limit: number }, offset: number, count: number): string | null {
+  if (offset >= count) return null;
+  const url = new URL(requestUrl);
+  url.searchParams.set("limit", String(query.limit));
+  url.searchParams.set("offset", String(offset));
+  return url.toString();
+}
+
+function previousUrl(requestUrl: URL, query: { limit: number; offset: number }): string | null {
+  if (query.offset <= 0) return null;
+  const url = new URL(requestUrl);
+  url.searchParams.set("limit", String(query.limit));
+  const offset = Math.max(0, query.offset - query.limit);
+  if (offset === 0) url.searchParams.delete("offset");
+  else url.searchParams.set("offset", String(offset));
+  return url.toString();
+}
+
+const IDENTITY_FIELDS = ["email", "password", "current_password"] as const;
+
+function resolveCurrentContext(
+  memberships: MembershipWithOrganization[],
+  patch: UserPatch,
+): Pick<Prisma.UserUncheckedUpdateInput, "currentOrganizationId" | "currentTeamId"> {
+  const notFound = (attr: string, what: string) => errors.invalidField(attr, "does_not_exist", `${what} does not exist.`);
+  let organization: MembershipWithOrganization["organization"] | undefined;
+  if (patch.set_current_organization !== undefined) {
+    organization = memberships.find((m) => m.organizationId === patch.set_current_organization)?.organization;
+    if (!organization) throw notFound("set_current_organization", "Organization");
+  }
+  if (patch.set_current_team !== undefined) {
+    const teamId = patch.set_current_team;
+    const owner = memberships.find((m) => m.organization.teams.some((team) => team.id === teamId))?.organization;
+    if (!owner) throw notFound("set_current_team", "Team");
+    if (organization && owner.id !== organization.id) {
+      throw errors.invalidField("set_current_team", "invalid_input", "This team does not belong to the chosen organization.");
+    }
+    return { currentOrganizationId: owner.id, currentTeamId: teamId };
+  }
+  if (organization) {
+    return { currentOrganizationId: organization.id, currentTeamId: organization.teams[0]?.id ?? null };
+  }
+  return {};
+}
+
+/** Locks the active staff rows, so two staff demoting each other at once cannot both succeed. */
+async function assertNotLastStaff(tx: Transaction, userId: number, action: string): Promise<void> {
+  const staff = await tx.$queryRaw<Array<{ id: number }>>`
+    SELECT id FROM users WHERE "isStaff" AND "isActive" ORDER BY id FOR UPDATE`;
+  if (!staff.some((row) => row.id !== userId)) throw errors.conflict(`Cannot ${action} the last staff user.`, "last_staff_user");
+}
+
+/** Serialises concurrent writes to one user and returns the stored notification overrides. */
+async function lockUserRow(tx: Transaction, userId: number): Promise<unknown> {
+  const rows = await tx.$queryRaw<Array<{ notificationSettings: unknown }>>`
+    SELECT "notificationSettings" FROM users WHERE id = ${userId} FOR UPDATE`;
+  if (rows.length === 0) throw errors.notFound();
+  return rows[0]?.notificationSettings ?? null;
+}
+
+/** Validates the whole patch first, then writes it in one transaction: nothing is half-applied. */
+export async function updateUser(principal: Principal, subject: Subject, patch: UserPatch): Promise<UserDto> {
+  const identityIssues = IDENTITY_FIELDS.filter((field) => patch[field] !== undefined).map((field) => ({
+    attr: field,
+    code: "not_supported",
+    detail: field === "email" ? "Changing the email address is not available yet." : "Changing the password is not available yet.",
+  }));
+  if (identityIssues.length > 0) throw errors.validation(identityIssues);
+  if (patch.is_staff !== undefined && !principal.user.isStaff) {
+    throw errors.permissionDenied("You are not a staff user, contact your instance admin.");
+  }
+  if (patch.passkeys_enabled_for_2fa === true) {
+    throw errors.invalidField("passkeys_enabled_for_2fa", "no_passkeys", "Register a passkey before using passkeys for two-factor authentication.");
+  }
+
+  const user = subject.user;
+  const updated = await db().$transaction(async (tx) => {
+    const storedNotificationSettings = await lockUserRow(tx, user.id);
+    const memberships = await loadMemberships(user.id, tx);
+    const data: Prisma.UserUncheckedUpdateInput = {
+      ...resolveCurrentContext(memberships, patch),
+      firstName: patch.first_name,
+      lastName: patch.last_name,
+      anonymizeData: patch.anonymize_data,
+      allowImpersonation: patch.allow_impersonation,
+      toolbarMode: patch.toolbar_mode,
+      themeMode: patch.theme_mode,
+      shortcutPosition: patch.shortcut_position,
+      roleAtOrganization: patch.role_at_organization,
+      allowSidebarSuggestions: patch.allow_sidebar_suggestions,
+      passkeysEnabledFor2fa: patch.passkeys_enabled_for_2fa,
+      hideMcpHints: patch.hide_mcp_hints,
+      eventsColumnConfig: patch.events_column_config === null ? { active: "DEFAULT" } : (patch.events_column_config as Prisma.InputJsonValue | undefined),
+      hasSeenProductIntroFor: jsonOrDbNull(patch.has_seen_product_intro_for),
+      hedgehogConfig: jsonOrDbNull(patch.hedgehog_config),
+    };
+    if (patch.notification_settings !== undefined) {
+      data.notificationSettings = mergeNotificationOverrides(storedNotificationSettings, patch.notification_settings);
+    }
+    if (patch.is_staff !== undefined && patch.is_staff !== user.isStaff) {
+      if (!patch.is_staff) await assertNotLastStaff(tx, user.id, "demote");
+      data.isStaff = patch.is_staff;
+      // A changed privilege ends the user's sessions; they sign in again with the new one.
+      data.sessionVersion = { increment: 1 };
+    }
+    return tx.user.update({ where: { id: user.id }, data, omit: { passwordHash: true } });
+  });
+  const memberships = await loadMemberships(user.id);
+  return serializeUser(updated, memberships, subject.hasPassword, sessionFacts(principal, subject));
+}
+
+function jsonOrDbNull(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull | undefined {
+  if (value === undefined) return undefined;
+  return value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue);
+}
+
+/** Hard delete; memberships and every per-user row cascade with the user. */
+export async function deleteUser(subject: Subject): Promise<void> {
+  await db().$transaction(async (tx) => {
+    if (subject.user.isStaff) await assertNotLastStaff(tx, subject.user.id, "delete");
+    await tx.user.delete({ where: { id: subject.user.id } });
+  });
+}

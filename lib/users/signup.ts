@@ -1,0 +1,17 @@
+import "server-only";
+import { sendMailQuietly } from "@/lib/mail";
+import { createAccount } from "./accounts";
+import type { SignupInput } from "./schemas";
+
+export async function signup(input: SignupInput): Promise<{ uuid: string; email: string; first_name: string }> {
+  const user = await createAccount({ email: input.email, password: input.password, firstName: input.first_name });
+  await sendMailQuietly(
+    {
+      to: user.email,
+      subject: "Welcome to Account settings",
+      text: `Hi ${user.firstName},\n\nYour account is ready. You can sign in with ${user.email}.\n`,
+    },
+    "signup.welcome",
+  );
+  return { uuid: user.uuid, email: user.email, first_name: user.firstName };
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { GET, POST } from "@/app/api/signup/route";
+import { db } from "@/lib/db/client";
+import { expectError } from "../support/envelope";
+import { call, sessionCookie } from "../support/requests";
+import { createTestUser } from "../support/users";
+
+const STRONG_PASSWORD = "v8#Qm-tundra-Lantern-41";
+const ENV_KEYS = ["SIGNUP_ENABLED", "TRUST_PROXY", "RATE_LIMIT_SIGNUP_LIMIT"] as const;
+const savedEnv = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
+
+const newEmail = () => `signup-${randomUUID()}@test.local`;
+const signup = (body: unknown, headers?: Record<string, string>, cookie?: string) =>
+  call(POST, { method: "POST", path: "/api/signup", body, headers, cookie });
+
+beforeAll(() => {
+  delete process.env.SMTP_URL;
+});
+
+afterEach(() => {
+  for (const key of ENV_KEYS) {
+    if (savedEnv[key] === undefined) delete process.env[key];
+    else process.env[key] = savedEnv[key];
+  }
+});
+
+describe("POST /api/signup", () => {
+  it("creates the user with a personal organization and team, an Argon2id hash and a welcome mail", async () => {
+    const email = newEmail();
+    const response = await signup({ email: `  ${email.toUpperCase()} `, password: STRONG_PASSWORD, first_name: " Grace " });
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({ uuid: expect.any(String), email, first_name: "Grace" });
+    expect(JSON.stringify(response.body)).not.toContain(STRONG_PASSWORD);
+
+    const user = await db().user.findUniqueOrThrow({
+      where: { uuid: response.body.uuid },
+      omit: { passwordHash: false },
+      include: { memberships: { include: { organization: { include: { teams: true } } } } },
+    });
+    expect(user.email).toBe(email);
+    expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(user.isStaff).toBe(false);
+    expect(user.memberships).toHaveLength(1);
+    const [membership] = user.memberships;
+    expect(membership!.level).toBe(15);
+    expect(user.currentOrganizationId).toBe(membership!.organizationId);
+    expect(membership!.organization.teams.map((team) => team.id)).toEqual([user.currentTeamId]);
+
+    const outbox = await db().outboxEmail.findMany({ where: { to: email } });
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]!.subject).toBe("Welcome to Account settings");
+    expect(outbox[0]!.text).not.toContain(STRONG_PASSWORD);
+  });
+
+  it("refuses an email already registered, in any case, with 400 unique", async () => {
+    const email = newEmail();
+    expect((await signup({ email, password: STRONG_PASSWORD, first_name: "First" })).status).toBe(201);
+    const response = await signup({ email: email.toUpperCase(), password: STRONG_PASSWORD, first_name: "Second" });
+    expectError(response, 400, { type: "validation_error", code: "unique", attr: "email" });
+    expect(await db().user.count({ where: { email } })).toBe(1);
+  });
+
+  it.each([
+    ["a short password", { password: "short" }, "password", "min_length"],
+    ["a common password", { password: "password1234" }, "password", "password_too_common"],
+    ["the email as password", { password: "EMAIL" }, "password", "password_too_similar"],
+    ["a missing first_name", { first_name: undefined }, "first_name", "required"],
+    ["a blank first_name", { first_name: "   " }, "first_name", "blank"],
+    ["an invalid email", { email: "not-an-email" }, "email", "invalid_input"],
+    ["a missing email", { email: undefined }, "email", "required"],
+  ])("refuses %s with 400 naming %s", async (_label, override, attr, code) => {
+    const email = newEmail();
+    const body = { email, password: STRONG_PASSWORD, first_name: "Test", ...override };
+    if (body.password === "EMAIL") body.password = email;
+    expectError(await signup(body), 400, { type: "validation_error", code, attr });
+    expect(await db().user.count({ where: { email } })).toBe(0);
+  });
+
+  it("answers 403 signup_disabled when SIGNUP_ENABLED=false", async () => {
+    process.env.SIGNUP_ENABLED = "false";
+    const email = newEmail();
+    const response = await signup({ email, password: STRONG_PASSWORD, first_name: "Test" });
+    expectError(response, 403, { type: "authentication_error", code: "signup_disabled", attr: null });
+    expect(await db().user.count({ where: { email } })).toBe(0);
+  });
+
+  it("refuses a cross-site signup carrying someone's session cookie with 403", async () => {
+    const user = await createTestUser();
+    const email = newEmail();
+    const response = await signup(
+      { email, password: STRONG_PASSWORD, first_name: "Test" },
+      { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      await sessionCookie(user),
+    );
+    expectError(response, 403, { type: "authentication_error", code: "csrf_failed" });
+    expect(await db().user.count({ where: { email } })).toBe(0);
+  });
+
+  it("is throttled per client address with 429 and Retry-After", async () => {
+    process.env.TRUST_PROXY = "true";
+    process.env.RATE_LIMIT_SIGNUP_LIMIT = "2";
+    const headers = { "x-forwarded-for": `client-${randomUUID()}` };
+    for (let i = 0; i < 2; i++) {
+      expect((await signup({ email: newEmail(), password: STRONG_PASSWORD, first_name: "T" }, headers)).status).toBe(201);
+    }
+    const email = newEmail();
+    const throttled = await signup({ email, password: STRONG_PASSWORD, first_name: "T" }, headers);
+    expectError(throttled, 429, { type: "throttled_error", code: "throttled", attr: null });
+    expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await db().user.count({ where: { email } })).toBe(0);
+
+    const elsewhere = await signup({ email: newEmail(), password: STRONG_PASSWORD, first_name: "T" }, { "x-forwarded-for": `other-${randomUUID()}` });
+    expect(elsewhere.status).toBe(201);
+  });
+
+  it("answers GET with 405 and Allow: POST", async () => {
+    const response = await call(GET, { path: "/api/signup" });
+    expectError(response, 405, { type: "invalid_request", code: "method_not_allowed" });
+    expect(response.headers.get("allow")).toBe("POST");
+  });
+});
