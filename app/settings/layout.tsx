@@ -3,7 +3,7 @@ import { AppShell } from "@/components/settings/app-shell";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
-  const { user } = await requirePagePrincipal("/settings");
+  const { user } = await requirePagePrincipal();
   return (
     <AppShell email={user.email} isStaff={user.isStaff}>
       {children}

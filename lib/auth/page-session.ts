@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { REQUEST_PATH_HEADER } from "@/lib/request-path";
 import { principalFromCookies, type Principal } from "./principal";
 
 /** The signed-in caller for a server component, checked against the database like every API call. */
@@ -8,8 +9,12 @@ export async function getPagePrincipal(): Promise<Principal | null> {
   return principalFromCookies((await headers()).get("cookie"));
 }
 
-export async function requirePagePrincipal(currentPath: string): Promise<Principal> {
+/** Signed-out visitors go to the sign-in page, which brings them back to the page they asked for. */
+export async function requirePagePrincipal(): Promise<Principal> {
   const principal = await getPagePrincipal();
-  if (!principal) redirect(`/signin?next=${encodeURIComponent(currentPath)}`);
+  if (!principal) {
+    const requested = (await headers()).get(REQUEST_PATH_HEADER) ?? "/settings/profile";
+    redirect(`/signin?next=${encodeURIComponent(requested)}`);
+  }
   return principal;
 }

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/settings/page-header";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 
 const requireStaff = cache(async (): Promise<void> => {
-  const { user } = await requirePagePrincipal("/admin/users");
+  const { user } = await requirePagePrincipal();
   if (!user.isStaff) notFound();
 });
 

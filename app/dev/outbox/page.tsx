@@ -15,7 +15,7 @@ export default async function DevOutboxPage() {
   // Decided per request: a build-time check would freeze the answer into a static 404.
   await connection();
   if (!devOutboxEnabled()) notFound();
-  await requirePagePrincipal("/dev/outbox");
+  await requirePagePrincipal();
 
   const emails = await db().outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: OUTBOX_LIMIT });
 

@@ -1,0 +1,44 @@
+import { E2E_STAFF } from "../playwright.config";
+import { expect, test } from "./support/fixtures";
+import { signInPage } from "./support/browser";
+
+test("staff see the Admin link and every user in the admin table", async ({ page, other }) => {
+  await signInPage(page, E2E_STAFF);
+  await page.goto("/settings/profile");
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Admin" }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const table = page.getByRole("table");
+  await expect(table.getByRole("cell", { name: E2E_STAFF.email })).toBeVisible();
+  await expect(page.getByText(/^1–\d+ of \d+$/)).toBeVisible();
+  expect(other.email).toContain("@");
+});
+
+test("a regular user has no Admin link and the admin page is a 404", async ({ page, account }) => {
+  await signInPage(page, account);
+  await page.goto("/settings/profile");
+  const nav = page.getByRole("navigation", { name: "Settings" });
+  for (const name of ["Profile", "Preferences", "Security", "API keys", "Integrations"]) {
+    await expect(nav.getByRole("link", { name })).toBeVisible();
+  }
+  await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  const response = await page.goto("/admin/users");
+  expect(response?.status()).toBe(404);
+});
+
+test("every settings page has its own title and exactly one h1", async ({ page, account }) => {
+  await signInPage(page, account);
+  const titles = new Set<string>();
+  for (const path of ["/settings/profile", "/settings/preferences", "/settings/security", "/settings/api-keys", "/settings/integrations"]) {
+    await page.goto(path);
+    await expect(page.locator("h1")).toHaveCount(1);
+    titles.add(await page.title());
+  }
+  expect(titles.size).toBe(5);
+});
+
+test("the dev outbox shows the welcome mail sent at sign-up", async ({ page, account }) => {
+  await signInPage(page, account);
+  await page.goto("/dev/outbox");
+  await expect(page.getByText(account.email).first()).toBeVisible();
+});
