@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/db/create-client";
 import * as catchAll from "@/app/api/[...path]/route";
 import * as health from "@/app/api/health/route";
+import { installAppDb } from "../support/app-db";
 import { expectError } from "../support/envelope";
 import { call } from "../support/requests";
 
@@ -11,6 +13,19 @@ describe("GET /api/health", () => {
     expect(response.body).toMatchObject({ status: "ok", database: { ok: true } });
     expect(typeof response.body.database.latency_ms).toBe("number");
     expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("answers 503 when the database cannot be reached", async () => {
+    const unreachable = createPrismaClient({ kind: "postgres", url: "postgresql://postgres@127.0.0.1:1/nowhere" });
+    const restore = installAppDb(unreachable.client);
+    try {
+      const response = await call(health.GET, { path: "/api/health" });
+      expect(response.status).toBe(503);
+      expect(response.body).toMatchObject({ status: "unavailable", database: { ok: false } });
+    } finally {
+      restore();
+      await unreachable.close();
+    }
   });
 
   it("answers POST with 405 and Allow: GET", async () => {

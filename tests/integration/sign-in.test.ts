@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { authorizeCredentials } from "@/lib/auth/credentials";
+import { db } from "@/lib/db/client";
+import { TEST_PASSWORD, createTestUser, reloadUser } from "../support/users";
+
+const noHeaders = new Headers();
+
+afterEach(() => {
+  delete process.env.RATE_LIMIT_SIGNIN_LIMIT;
+  delete process.env.TRUST_PROXY;
+});
+
+describe("the credentials step of sign-in", () => {
+  it("accepts the right password (any email case) and records the login", async () => {
+    const user = await createTestUser();
+    const signedIn = await authorizeCredentials({ email: user.email.toUpperCase(), password: TEST_PASSWORD }, noHeaders);
+    expect(signedIn).toMatchObject({ id: user.uuid, email: user.email, sessionVersion: user.sessionVersion });
+    expect((await reloadUser(user.id)).lastLogin).not.toBeNull();
+  });
+
+  it("refuses a wrong password, an unknown email and a deactivated account alike", async () => {
+    const user = await createTestUser();
+    const inactive = await createTestUser();
+    await db().user.update({ where: { id: inactive.id }, data: { isActive: false } });
+    expect(await authorizeCredentials({ email: user.email, password: "not-the-password" }, noHeaders)).toBeNull();
+    expect(await authorizeCredentials({ email: `nobody-${user.uuid}@test.local`, password: TEST_PASSWORD }, noHeaders)).toBeNull();
+    expect(await authorizeCredentials({ email: inactive.email, password: TEST_PASSWORD }, noHeaders)).toBeNull();
+    expect(await authorizeCredentials({ email: user.email }, noHeaders)).toBeNull();
+    expect((await reloadUser(user.id)).lastLogin).toBeNull();
+  });
+
+  it("throttles attempts per email, even with the right password, without touching other accounts", async () => {
+    process.env.RATE_LIMIT_SIGNIN_LIMIT = "3";
+    const user = await createTestUser();
+    const bystander = await createTestUser();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      expect(await authorizeCredentials({ email: user.email, password: "wrong-guess-123" }, noHeaders)).toBeNull();
+    }
+    await expect(authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, noHeaders)).rejects.toThrow("throttled");
+    expect(await authorizeCredentials({ email: bystander.email, password: TEST_PASSWORD }, noHeaders)).not.toBeNull();
+  });
+
+  it("ignores forwarding headers unless told to trust a proxy", async () => {
+    process.env.RATE_LIMIT_SIGNIN_LIMIT = "2";
+    const user = await createTestUser();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const spoofed = new Headers({ "x-forwarded-for": `203.0.113.${attempt}`, "x-real-ip": `198.51.100.${attempt}` });
+      expect(await authorizeCredentials({ email: user.email, password: "wrong-guess-123" }, spoofed)).toBeNull();
+    }
+    const fresh = new Headers({ "x-forwarded-for": "192.0.2.77" });
+    await expect(authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, fresh)).rejects.toThrow("throttled");
+  });
+});
