@@ -36,6 +36,7 @@ export default defineConfig({
       RATE_LIMIT_SIGNUP_LIMIT: "10000",
       RATE_LIMIT_SIGNIN_LIMIT: "10000",
       DEV_OUTBOX: "true",
+      LOG_LEVEL: "warn",
     },
   },
 });

@@ -21,6 +21,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: "vitest-secret-vitest-secret-vitest-secret",
       NEXTAUTH_URL: "http://localhost:3000",
       DATABASE_POOL_MAX: "4",
+      LOG_LEVEL: "error",
     },
   },
 });

@@ -11,7 +11,16 @@ function redact(value: unknown, depth = 0): unknown {
   );
 }
 
-function write(level: "info" | "warn" | "error", event: string, fields: Record<string, unknown>): void {
+const LEVELS = { info: 10, warn: 20, error: 30, silent: 40 } as const;
+type Level = Exclude<keyof typeof LEVELS, "silent">;
+
+function enabled(level: Level): boolean {
+  const configured = (process.env.LOG_LEVEL ?? "info") as keyof typeof LEVELS;
+  return LEVELS[level] >= (LEVELS[configured] ?? LEVELS.info);
+}
+
+function write(level: Level, event: string, fields: Record<string, unknown>): void {
+  if (!enabled(level)) return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...(redact(fields) as object) });
   (level === "error" ? console.error : console.log)(line);
 }

@@ -73,8 +73,7 @@ const teamId = z.union([
  * (`email`, `password`) have their own flow and are refused here rather than silently dropped.
  */
 export const userPatchSchema = z.object({
-  first_name: name("First name").optional(),
-  last_name: name("Last name").optional(),
+  ...profileNamesSchema.partial().shape,
   notification_settings: notificationSettingsPatchSchema.optional(),
   anonymize_data: z.boolean().nullable().optional(),
   allow_impersonation: z.boolean().nullable().optional(),
