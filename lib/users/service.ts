@@ -174,10 +174,18 @@ function jsonOrDbNull(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbN
   return value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue);
 }
 
-/** Hard delete; memberships and every per-user row cascade with the user. */
+/**
+ * Hard delete: memberships and every per-user row cascade with the user, and organizations the
+ * user was the only member of go too, so nothing of theirs is left behind.
+ */
 export async function deleteUser(subject: Subject): Promise<void> {
   await db().$transaction(async (tx) => {
     if (subject.user.isStaff) await assertNotLastStaff(tx, subject.user.id, "delete");
+    const soleMemberOf = await tx.organization.findMany({
+      where: { memberships: { some: { userId: subject.user.id }, every: { userId: subject.user.id } } },
+      select: { id: true },
+    });
     await tx.user.delete({ where: { id: subject.user.id } });
+    await tx.organization.deleteMany({ where: { id: { in: soleMemberOf.map((organization) => organization.id) } } });
   });
 }

@@ -3,7 +3,7 @@ import { DELETE, GET } from "@/app/api/users/[uuid]/route";
 import { db } from "@/lib/db/client";
 import { expectError } from "../support/envelope";
 import { call, sessionCookie } from "../support/requests";
-import { createTestUser, reloadUser } from "../support/users";
+import { addOrganization, createTestUser, reloadUser } from "../support/users";
 
 const remove = (options: { uuid?: string; cookie?: string; headers?: Record<string, string> }) => {
   const uuid = options.uuid ?? "@me";
@@ -26,6 +26,20 @@ describe("DELETE /api/users/:uuid", () => {
     expect(await exists(user.id)).toBe(false);
     expect(await db().organizationMembership.count({ where: { userId: user.id } })).toBe(0);
     expect((await call(GET, { path: "/api/users/@me", params: { uuid: "@me" }, cookie })).status).toBe(401);
+  });
+
+  it("takes the organizations only they belonged to, and leaves shared ones to the other members", async () => {
+    const [user, colleague] = await Promise.all([createTestUser(), createTestUser()]);
+    const personal = (await reloadUser(user.id)).currentOrganizationId;
+    const shared = await addOrganization(user.id, 2);
+    await db().organizationMembership.create({ data: { organizationId: shared.id, userId: colleague.id } });
+
+    expect((await remove({ cookie: await sessionCookie(user) })).status).toBe(204);
+    expect(await db().organization.count({ where: { id: personal ?? "" } })).toBe(0);
+    expect(await db().team.count({ where: { organizationId: personal ?? "" } })).toBe(0);
+    expect(await db().organization.count({ where: { id: shared.id } })).toBe(1);
+    expect(await db().team.count({ where: { organizationId: shared.id } })).toBe(2);
+    expect(await db().organizationMembership.count({ where: { organizationId: shared.id } })).toBe(1);
   });
 
   it("lets staff delete another user", async () => {
