@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { paginationQuery } from "@/lib/api/pagination";
 import { hedgehogConfigSchema } from "./hedgehog-schema";
 import { notificationSettingsPatchSchema } from "./notification-settings";
 
@@ -102,10 +103,8 @@ export type UserPatch = z.infer<typeof userPatchSchema>;
 
 const booleanParam = z.enum(["true", "True", "1", "false", "False", "0"]).transform((value) => ["true", "True", "1"].includes(value));
 
-export const LIST_MAX_LIMIT = 500;
 export const userListQuerySchema = z.object({
   email: z.string().trim().max(254).transform((email) => email.toLowerCase()).optional(),
   is_staff: booleanParam.optional(),
-  limit: z.coerce.number().int().min(1).max(LIST_MAX_LIMIT).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...paginationQuery,
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { errors } from "@/lib/api/errors";
+import { paginated, type Paginated } from "@/lib/api/pagination";
 import { withoutPasswordHash, type Principal } from "@/lib/auth/principal";
 import { sensitiveSessionExpiresAt } from "@/lib/auth/session-policy";
 import type { z } from "zod";
@@ -9,7 +10,7 @@ import { mergeNotificationOverrides } from "./notification-settings";
 import type { UserPatch, userListQuerySchema } from "./schemas";
 import { membershipInclude, serializeUser, type MembershipWithOrganization } from "./serializer";
 import type { Subject } from "./subject";
-import type { Paginated, UserDto } from "./types";
+import type { UserDto } from "./types";
 
 type Client = ReturnType<typeof db>;
 type Transaction = Parameters<Parameters<Client["$transaction"]>[0]>[0];
@@ -55,25 +56,7 @@ export async function listUsers(
     const isSelf = user.id === principal.user.id;
     return serializeUser(user, memberships, hasPassword, isSelf ? sessionFacts(principal, { user, hasPassword, isSelf }) : null);
   });
-  return { count, next: pageUrl(requestUrl, query, query.offset + query.limit, count), previous: previousUrl(requestUrl, query), results };
-}
-
-function pageUrl(requestUrl: URL, query: { limit: number }, offset: number, count: number): string | null {
-  if (offset >= count) return null;
-  const url = new URL(requestUrl);
-  url.searchParams.set("limit", String(query.limit));
-  url.searchParams.set("offset", String(offset));
-  return url.toString();
-}
-
-function previousUrl(requestUrl: URL, query: { limit: number; offset: number }): string | null {
-  if (query.offset <= 0) return null;
-  const url = new URL(requestUrl);
-  url.searchParams.set("limit", String(query.limit));
-  const offset = Math.max(0, query.offset - query.limit);
-  if (offset === 0) url.searchParams.delete("offset");
-  else url.searchParams.set("offset", String(offset));
-  return url.toString();
+  return paginated(requestUrl, query, count, results);
 }
 
 const IDENTITY_FIELDS = ["email", "password", "current_password"] as const;
@@ -134,7 +117,7 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
   }
 
   const user = subject.user;
-  const updated = await db().$transaction(async (tx) => {
+  const { updated, memberships } = await db().$transaction(async (tx) => {
     const storedNotificationSettings = await lockUserRow(tx, user.id);
     const memberships = await loadMemberships(user.id, tx);
     const data: Prisma.UserUncheckedUpdateInput = {
@@ -163,9 +146,8 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
       // A changed privilege ends the user's sessions; they sign in again with the new one.
       data.sessionVersion = { increment: 1 };
     }
-    return tx.user.update({ where: { id: user.id }, data, omit: { passwordHash: true } });
+    return { updated: await tx.user.update({ where: { id: user.id }, data, omit: { passwordHash: true } }), memberships };
   });
-  const memberships = await loadMemberships(user.id);
   return serializeUser(updated, memberships, subject.hasPassword, sessionFacts(principal, subject));
 }
 

@@ -67,10 +67,3 @@ export interface UserDto {
   organization: OrganizationDetail | null;
   organizations: OrganizationSummary[];
 }
-
-export interface Paginated<T> {
-  count: number;
-  next: string | null;
-  previous: string | null;
-  results: T[];
-}
