@@ -55,7 +55,7 @@ export function SigninForm({ next, initialError }: SigninFormProps) {
         id="signin-email"
         label="Email"
         type="email"
-        autoComplete="username email"
+        autoComplete="username"
         spellCheck={false}
         autoCapitalize="none"
         registration={register("email")}

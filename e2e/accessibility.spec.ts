@@ -1,0 +1,47 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { E2E_STAFF } from "../playwright.config";
+import { expect, test } from "./support/fixtures";
+import { signInPage } from "./support/browser";
+
+const SIGNED_IN_PAGES = ["/settings/profile", "/settings/preferences", "/settings/security", "/settings/api-keys", "/settings/integrations", "/admin/users"];
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`WCAG 2.2 AA in the ${colorScheme} theme`, () => {
+    test.use({ colorScheme, reducedMotion: "reduce" });
+
+    test("sign-in and sign-up pages", async ({ page }) => {
+      for (const path of ["/signin", "/signup"]) {
+        await page.goto(path);
+        await expect(page.locator("h1")).toHaveCount(1);
+        expect(await seriousViolations(page), path).toEqual([]);
+      }
+    });
+
+    test("every settings page and the admin page", async ({ page }) => {
+      await signInPage(page, E2E_STAFF);
+      for (const path of SIGNED_IN_PAGES) {
+        await page.goto(path);
+        await expect(page.locator("h1")).toHaveCount(1);
+        await page.waitForLoadState("networkidle");
+        expect(await seriousViolations(page), path).toEqual([]);
+      }
+    });
+
+    test("the profile form showing field errors", async ({ page, account }) => {
+      await signInPage(page, account);
+      await page.goto("/settings/profile");
+      await page.getByLabel("First name").fill("x".repeat(151));
+      await page.getByRole("button", { name: "Save" }).click();
+      await expect(page.getByLabel("First name")).toHaveAttribute("aria-invalid", "true");
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+}
