@@ -32,6 +32,18 @@ async function readLimited(request: Request, limit: number): Promise<string> {
   return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
 }
 
+/** PostgreSQL text and jsonb cannot hold U+0000, so it is refused here rather than failing in the database. */
+function pathOfNul(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (value === null || typeof value !== "object") return null;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes("\u0000")) return path;
+    const found = pathOfNul(inner, [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
+
 /**
  * JSON only (a "simple" content type would let a cross-site form post through), bounded in size.
  * An empty body reads as `undefined` so action POSTs need no body at all.
@@ -44,9 +56,15 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   const text = await readLimited(request, maxBodyBytes());
   if (text.trim() === "") return undefined;
   if (contentType === null) throw errors.unsupportedMediaType();
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text);
   } catch {
     throw errors.parse();
   }
+  const nulPath = pathOfNul(body);
+  if (nulPath) {
+    throw errors.invalidField(nulPath.length > 0 ? nulPath.join("__") : null, "invalid_input", "Text must not contain NUL (U+0000) characters.");
+  }
+  return body;
 }
