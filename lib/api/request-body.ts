@@ -44,6 +44,12 @@ function pathOfNul(value: unknown, path: string[] = []): string[] | null {
   return null;
 }
 
+/** For bodies, query strings and path parameters alike; names the offending field. */
+export function assertNoNulCharacters(input: unknown): void {
+  const path = pathOfNul(input);
+  if (path) throw errors.invalidField(path.length > 0 ? path.join("__") : null, "invalid_input", "Text must not contain NUL (U+0000) characters.");
+}
+
 /**
  * JSON only (a "simple" content type would let a cross-site form post through), bounded in size.
  * An empty body reads as `undefined` so action POSTs need no body at all.
@@ -62,9 +68,6 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   } catch {
     throw errors.parse();
   }
-  const nulPath = pathOfNul(body);
-  if (nulPath) {
-    throw errors.invalidField(nulPath.length > 0 ? nulPath.join("__") : null, "invalid_input", "Text must not contain NUL (U+0000) characters.");
-  }
+  assertNoNulCharacters(body);
   return body;
 }

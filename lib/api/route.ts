@@ -6,7 +6,7 @@ import { scopeSatisfied, type Scope } from "@/lib/auth/scopes";
 import { describeError, log } from "@/lib/log";
 import { assertSameOriginWrite } from "./csrf";
 import { ApiError, errors } from "./errors";
-import { readJsonBody } from "./request-body";
+import { assertNoNulCharacters, readJsonBody } from "./request-body";
 import { withApiHeaders } from "./response";
 import { toFieldIssues } from "./zod-issues";
 
@@ -58,8 +58,12 @@ async function parseInputs<P extends Schema | undefined, Q extends Schema | unde
   request: NextRequest,
   context: RouteContext,
 ): Promise<{ params: Infer<P>; query: Infer<Q>; body: Infer<B> }> {
-  const params = parseOrThrow(schemas.params, await context.params) as Infer<P>;
-  const query = parseOrThrow(schemas.query, Object.fromEntries(request.nextUrl.searchParams)) as Infer<Q>;
+  const rawParams = await context.params;
+  const rawQuery = Object.fromEntries(request.nextUrl.searchParams);
+  assertNoNulCharacters(rawParams);
+  assertNoNulCharacters(rawQuery);
+  const params = parseOrThrow(schemas.params, rawParams) as Infer<P>;
+  const query = parseOrThrow(schemas.query, rawQuery) as Infer<Q>;
   if (SAFE_METHODS.has(request.method)) return { params, query, body: undefined as Infer<B> };
   const raw = await readJsonBody(request);
   return { params, query, body: parseOrThrow(schemas.body, raw === undefined ? {} : raw) as Infer<B> };

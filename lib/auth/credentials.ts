@@ -2,13 +2,13 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { User as NextAuthUser } from "next-auth";
 import { db } from "@/lib/db/client";
-import { log } from "@/lib/log";
+import { describeError, log } from "@/lib/log";
 import { clientIp, consume, rateRules } from "@/lib/rate-limit";
 import { signinSchema } from "@/lib/users/schemas";
 import { verifyPassword } from "./password";
 
 /** Codes passed back to the sign-in page as `?error=`; the page words them for people. */
-export const SIGNIN_ERRORS = { throttled: "throttled" } as const;
+export const SIGNIN_ERRORS = { throttled: "throttled", unavailable: "unavailable" } as const;
 
 export type SignedInUser = NextAuthUser & { sessionVersion: number };
 
@@ -21,6 +21,17 @@ function hashed(value: string): string {
  * the password, checked in constant time whether or not the account exists. `null` = refused.
  */
 export async function authorizeCredentials(credentials: Record<string, string> | undefined, headers: Headers): Promise<SignedInUser | null> {
+  try {
+    return await checkCredentials(credentials, headers);
+  } catch (error) {
+    // next-auth copies a thrown message into the redirect URL: only our own codes may get there.
+    if (error instanceof Error && Object.values<string>(SIGNIN_ERRORS).includes(error.message)) throw error;
+    log.error("auth.signin_error", describeError(error));
+    throw new Error(SIGNIN_ERRORS.unavailable);
+  }
+}
+
+async function checkCredentials(credentials: Record<string, string> | undefined, headers: Headers): Promise<SignedInUser | null> {
   const parsed = signinSchema.safeParse(credentials ?? {});
   if (!parsed.success) return null;
   const email = parsed.data.email.toLowerCase();

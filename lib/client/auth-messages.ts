@@ -6,6 +6,8 @@ export function signinErrorMessage(code: string | null | undefined): string | nu
       return "Incorrect email or password.";
     case "throttled":
       return "Too many sign-in attempts. Wait a few minutes, then try again.";
+    case "unavailable":
+      return "Sign-in is unavailable right now. Try again in a moment.";
     case "SessionRequired":
       return "Sign in to continue.";
     default:

@@ -46,9 +46,11 @@ export const signupSchema = z.object({
 });
 export type SignupInput = z.infer<typeof signupSchema>;
 
+const NO_NUL = /^[^\u0000]*$/;
+
 export const signinSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email address."),
-  password: z.string().min(1, "Enter your password."),
+  email: z.string().trim().min(1, "Enter your email address.").max(254, "Email addresses are at most 254 characters.").regex(NO_NUL),
+  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH, `Passwords are at most ${PASSWORD_MAX_LENGTH} characters.`),
 });
 export type SigninInput = z.infer<typeof signinSchema>;
 
