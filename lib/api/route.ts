@@ -130,11 +130,14 @@ async function guarded(request: NextRequest, run: () => Promise<Response>): Prom
 
 /**
  * One route file's verbs. Every verb it does not define answers 405 in the envelope with
- * `Allow`, so `export const { GET, POST, PUT, PATCH, DELETE } = route({...})` covers them all.
+ * `Allow`, so `export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({...})` covers
+ * them all.
  */
-export function route(endpoints: Partial<Record<Method, Endpoint>>): Record<Method, RouteHandler> {
+export function route(endpoints: Partial<Record<Method, Endpoint>>): Record<Method | "OPTIONS", RouteHandler> {
   const allow = METHODS.filter((method) => endpoints[method]);
-  const handlers = {} as Record<Method, RouteHandler>;
+  const handlers = {} as Record<Method | "OPTIONS", RouteHandler>;
+  // Next would answer OPTIONS itself, listing every exported verb, including the 405 ones.
+  handlers.OPTIONS = async () => withApiHeaders(new Response(null, { status: 204, headers: { Allow: allow.join(", ") } }));
   for (const method of METHODS) {
     const defined = endpoints[method];
     handlers[method] = (request, context) =>
@@ -147,7 +150,7 @@ export function route(endpoints: Partial<Record<Method, Endpoint>>): Record<Meth
 }
 
 /** Unknown paths under /api answer 404 in the envelope, never an HTML page. */
-export function notFoundRoute(): Record<Method, RouteHandler> {
+export function notFoundRoute(): Record<Method | "OPTIONS", RouteHandler> {
   const handler: RouteHandler = (request) => guarded(request, async () => { throw errors.notFound(); });
-  return { GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler };
+  return { GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler, OPTIONS: handler };
 }

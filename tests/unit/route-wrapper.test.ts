@@ -62,3 +62,12 @@ describe("the route wrapper", () => {
     expect((await call(handlers.POST, { method: "POST", path: "/x", rawBody: "", headers: { "content-type": "application/json" } })).status).toBe(200);
   });
 });
+
+describe("OPTIONS", () => {
+  it("lists only the verbs the route serves", async () => {
+    const handlers = route({ GET: publicEndpoint({ handler: async () => json({}) }), PATCH: publicEndpoint({ handler: async () => json({}) }) });
+    const response = await call(handlers.OPTIONS, { method: "OPTIONS", path: "/x" });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("allow")).toBe("GET, PATCH");
+  });
+});

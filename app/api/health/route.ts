@@ -2,7 +2,7 @@ import { json } from "@/lib/api/response";
 import { publicEndpoint, route } from "@/lib/api/route";
 import { databaseHealth } from "@/lib/db/health";
 
-export const { GET, POST, PUT, PATCH, DELETE } = route({
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
   GET: publicEndpoint({
     handler: async () => {
       const database = await databaseHealth();

@@ -6,7 +6,7 @@ import { clientIp, enforce, rateRules } from "@/lib/rate-limit";
 import { signup } from "@/lib/users/signup";
 import { signupSchema } from "@/lib/users/schemas";
 
-export const { GET, POST, PUT, PATCH, DELETE } = route({
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
   POST: publicEndpoint({
     body: signupSchema,
     handler: async ({ request, body }) => {

@@ -4,7 +4,7 @@ import { endpoint, route } from "@/lib/api/route";
 import { userListQuerySchema } from "@/lib/users/schemas";
 import { listUsers } from "@/lib/users/service";
 
-export const { GET, POST, PUT, PATCH, DELETE } = route({
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
   GET: endpoint({
     scope: "user:read",
     query: userListQuerySchema,

@@ -5,7 +5,7 @@ import { deleteUser, getUser, updateUser } from "@/lib/users/service";
 import { resolveSubject } from "@/lib/users/subject";
 import { userPathSchema } from "@/lib/users/path-params";
 
-export const { GET, POST, PUT, PATCH, DELETE } = route({
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
   GET: endpoint({
     scope: "user:read",
     params: userPathSchema,
