@@ -6,12 +6,7 @@ import { effectiveNotificationSettings } from "./notification-settings";
 import type { OrganizationDetail, OrganizationSummary, TeamSummary, UserDto } from "./types";
 
 export const membershipInclude = {
-  organization: {
-    include: {
-      teams: { orderBy: { id: "asc" } },
-      _count: { select: { memberships: true } },
-    },
-  },
+  organization: { include: { teams: { orderBy: { id: "asc" } } } },
 } satisfies Prisma.OrganizationMembershipInclude;
 
 export type MembershipWithOrganization = Prisma.OrganizationMembershipGetPayload<{ include: typeof membershipInclude }>;
@@ -33,14 +28,14 @@ function organizationSummary(membership: MembershipWithOrganization): Organizati
   };
 }
 
-function organizationDetail(membership: MembershipWithOrganization): OrganizationDetail {
+function organizationDetail(membership: MembershipWithOrganization, memberCount: number): OrganizationDetail {
   const { organization } = membership;
   return {
     ...organizationSummary(membership),
     created_at: organization.createdAt.toISOString(),
     updated_at: organization.updatedAt.toISOString(),
     enforce_2fa: organization.enforce2fa,
-    member_count: organization._count.memberships,
+    member_count: memberCount,
     teams: organization.teams.map((team) => ({
       id: team.id,
       uuid: team.uuid,
@@ -71,7 +66,17 @@ function currentTeam(user: AuthUser, memberships: MembershipWithOrganization[]):
   return null;
 }
 
-export function serializeUser(user: AuthUser & { passwordHash?: never }, memberships: MembershipWithOrganization[], hasPassword: boolean, session: SessionFacts | null): UserDto {
+export interface UserContext {
+  user: AuthUser;
+  hasPassword: boolean;
+  memberships: MembershipWithOrganization[];
+  /** Members per organization, for at least the user's current organization. */
+  memberCounts: ReadonlyMap<string, number>;
+  /** Only for the caller's own row. */
+  session: SessionFacts | null;
+}
+
+export function serializeUser({ user, hasPassword, memberships, memberCounts, session }: UserContext): UserDto {
   const currentMembership = memberships.find((membership) => membership.organizationId === user.currentOrganizationId);
   return {
     id: user.id,
@@ -107,7 +112,7 @@ export function serializeUser(user: AuthUser & { passwordHash?: never }, members
     requires_credential_review: false,
     scene_personalisation: [],
     team: currentTeam(user, memberships),
-    organization: currentMembership ? organizationDetail(currentMembership) : null,
+    organization: currentMembership ? organizationDetail(currentMembership, memberCounts.get(currentMembership.organizationId) ?? 0) : null,
     organizations: memberships.map(organizationSummary),
   };
 }

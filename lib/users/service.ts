@@ -23,13 +23,21 @@ function loadMemberships(userId: number, client: Client | Transaction = db()): P
   });
 }
 
+/** One indexed count over just the organizations shown (Prisma's `_count` would scan every membership). */
+async function countMembers(organizationIds: Array<string | null>, client: Client | Transaction = db()): Promise<Map<string, number>> {
+  const ids = [...new Set(organizationIds.filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const groups = await client.organizationMembership.groupBy({ by: ["organizationId"], where: { organizationId: { in: ids } }, _count: { _all: true } });
+  return new Map(groups.map((group) => [group.organizationId, group._count._all]));
+}
+
 function sessionFacts(principal: Principal, subject: Subject) {
   return subject.isSelf ? { sensitiveSessionExpiresAt: sensitiveSessionExpiresAt(principal) } : null;
 }
 
 export async function getUser(principal: Principal, subject: Subject): Promise<UserDto> {
-  const memberships = await loadMemberships(subject.user.id);
-  return serializeUser(subject.user, memberships, subject.hasPassword, sessionFacts(principal, subject));
+  const [memberships, memberCounts] = await Promise.all([loadMemberships(subject.user.id), countMembers([subject.user.currentOrganizationId])]);
+  return serializeUser({ ...subject, memberships, memberCounts, session: sessionFacts(principal, subject) });
 }
 
 export async function listUsers(
@@ -51,10 +59,11 @@ export async function listUsers(
       include: { memberships: { include: membershipInclude, orderBy: { createdAt: "asc" } } },
     }),
   ]);
+  const memberCounts = await countMembers(rows.map((row) => row.currentOrganizationId));
   const results = rows.map(({ memberships, ...row }) => {
     const { user, hasPassword } = withoutPasswordHash(row);
     const isSelf = user.id === principal.user.id;
-    return serializeUser(user, memberships, hasPassword, isSelf ? sessionFacts(principal, { user, hasPassword, isSelf }) : null);
+    return serializeUser({ user, hasPassword, memberships, memberCounts, session: isSelf ? sessionFacts(principal, { user, hasPassword, isSelf }) : null });
   });
   return paginated(requestUrl, query, count, results);
 }
@@ -117,7 +126,7 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
   }
 
   const user = subject.user;
-  const { updated, memberships } = await db().$transaction(async (tx) => {
+  const { updated, memberships, memberCounts } = await db().$transaction(async (tx) => {
     const storedNotificationSettings = await lockUserRow(tx, user.id);
     const memberships = await loadMemberships(user.id, tx);
     const data: Prisma.UserUncheckedUpdateInput = {
@@ -146,9 +155,10 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
       // A changed privilege ends the user's sessions; they sign in again with the new one.
       data.sessionVersion = { increment: 1 };
     }
-    return { updated: await tx.user.update({ where: { id: user.id }, data, omit: { passwordHash: true } }), memberships };
+    const updated = await tx.user.update({ where: { id: user.id }, data, omit: { passwordHash: true } });
+    return { updated, memberships, memberCounts: await countMembers([updated.currentOrganizationId], tx) };
   });
-  return serializeUser(updated, memberships, subject.hasPassword, sessionFacts(principal, subject));
+  return serializeUser({ user: updated, hasPassword: subject.hasPassword, memberships, memberCounts, session: sessionFacts(principal, subject) });
 }
 
 function jsonOrDbNull(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull | undefined {

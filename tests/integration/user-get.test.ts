@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/users/[uuid]/route";
 import { expectError } from "../support/envelope";
 import { call, sessionCookie } from "../support/requests";
-import { createTestUser } from "../support/users";
+import { db } from "@/lib/db/client";
+import { addOrganization, createTestUser } from "../support/users";
 
 type TestUser = Awaited<ReturnType<typeof createTestUser>>;
 
@@ -80,5 +81,22 @@ describe("GET /api/users/:uuid", () => {
     expectError(response, 401, { type: "authentication_error", code: "not_authenticated", attr: null });
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("describes the current organization with its member count, and lists every membership", async () => {
+    const [user, colleague] = await Promise.all([createTestUser(), createTestUser()]);
+    const shared = await addOrganization(user.id, 2);
+    await db().organizationMembership.create({ data: { organizationId: shared.id, userId: colleague.id } });
+    const cookie = await sessionCookie(user);
+
+    const personal = (await get("@me", cookie)).body;
+    expect(personal.organization).toMatchObject({ member_count: 1, membership_level: 15 });
+    expect(personal.organizations).toHaveLength(2);
+
+    await db().user.update({ where: { id: user.id }, data: { currentOrganizationId: shared.id, currentTeamId: shared.teams[1]!.id } });
+    const switched = (await get("@me", cookie)).body;
+    expect(switched.organization).toMatchObject({ id: shared.id, member_count: 2, membership_level: 1 });
+    expect(switched.organization.teams.map((team: { id: number }) => team.id)).toEqual(shared.teams.map((team) => team.id));
+    expect(switched.team).toMatchObject({ id: shared.teams[1]!.id, organization: shared.id, project_id: shared.teams[1]!.id });
   });
 });
