@@ -1,3 +1,4 @@
+import type { ParsedJson } from "./requests";
 import { expect } from "vitest";
 
 interface ExpectedError {
@@ -7,7 +8,7 @@ interface ExpectedError {
 }
 
 /** Asserts the one error envelope: status, `type`, `code` and `attr` (never the human wording). */
-export function expectError(response: { status: number; body: any }, status: number, expected: ExpectedError): void {
+export function expectError(response: { status: number; body: ParsedJson }, status: number, expected: ExpectedError): void {
   expect({ status: response.status, type: response.body?.type, code: response.body?.code }).toEqual({
     status,
     type: expected.type,
@@ -18,6 +19,6 @@ export function expectError(response: { status: number; body: any }, status: num
 }
 
 /** The `attr`/`code` pairs of a validation error's `issues[]`. */
-export function issuesOf(response: { body: any }): Array<{ attr: string | null; code: string }> {
+export function issuesOf(response: { body: ParsedJson }): Array<{ attr: string | null; code: string }> {
   return (response.body.issues ?? []).map((issue: { attr: string | null; code: string }) => ({ attr: issue.attr, code: issue.code }));
 }

@@ -24,11 +24,14 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+/** Parsed JSON, typed loosely on purpose: the assertions that read it are what check its shape. */
+export type ParsedJson = any;
+
 /**
  * Calls a route handler in-process with a same-origin browser-like request. `headers` override the
  * defaults; a header given as "" is dropped (e.g. `{ origin: "", "sec-fetch-site": "" }`).
  */
-export async function call(handler: RouteHandler, options: CallOptions): Promise<{ status: number; headers: Headers; body: any }> {
+export async function call(handler: RouteHandler, options: CallOptions): Promise<{ status: number; headers: Headers; body: ParsedJson }> {
   const headers = new Headers();
   const merged = { origin: ORIGIN, "sec-fetch-site": "same-origin", host: "localhost:3000", ...options.headers };
   for (const [name, value] of Object.entries(merged)) if (value !== "") headers.set(name, value);
