@@ -42,3 +42,19 @@ test("the dev outbox shows the welcome mail sent at sign-up", async ({ page, acc
   await page.goto("/dev/outbox");
   await expect(page.getByText(account.email).first()).toBeVisible();
 });
+
+test("pages carry a Content-Security-Policy and run without violating it", async ({ page, account }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await signInPage(page, account);
+  const response = await page.goto("/settings/profile");
+  const policy = response?.headers()["content-security-policy"] ?? "";
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(policy).toContain("object-src 'none'");
+  await page.getByLabel("First name").fill("Csp");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Profile saved" })).toBeVisible();
+  expect(violations).toEqual([]);
+});
