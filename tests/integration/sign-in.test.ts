@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { db } from "@/lib/db/client";
 import { TEST_PASSWORD, createTestUser, reloadUser } from "../support/users";
@@ -8,6 +8,8 @@ const noHeaders = new Headers();
 afterEach(() => {
   delete process.env.RATE_LIMIT_SIGNIN_LIMIT;
   delete process.env.TRUST_PROXY;
+  process.env.LOG_LEVEL = "error";
+  vi.restoreAllMocks();
 });
 
 describe("the credentials step of sign-in", () => {
@@ -49,5 +51,20 @@ describe("the credentials step of sign-in", () => {
     }
     const fresh = new Headers({ "x-forwarded-for": "192.0.2.77" });
     await expect(authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, fresh)).rejects.toThrow("throttled");
+  });
+
+  it("logs sign-ins and failures without the email or the password", async () => {
+    process.env.LOG_LEVEL = "info";
+    const lines: string[] = [];
+    for (const stream of ["log", "warn", "error"] as const) {
+      vi.spyOn(console, stream).mockImplementation((line: unknown) => void lines.push(String(line)));
+    }
+    const user = await createTestUser();
+    await authorizeCredentials({ email: user.email, password: "wrong-secret-guess" }, noHeaders);
+    await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, noHeaders);
+    expect(lines.map((line) => JSON.parse(line).event)).toEqual(["auth.signin_failed", "auth.signin"]);
+    for (const secret of ["wrong-secret-guess", TEST_PASSWORD, user.email]) {
+      expect(lines.join("\n")).not.toContain(secret);
+    }
   });
 });
