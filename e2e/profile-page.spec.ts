@@ -87,3 +87,41 @@ test("Cancel puts the server values back", async ({ page }) => {
   await expect(page.getByLabel("First name")).toHaveValue("E2E");
   await expect(page.getByRole("button", { name: "Save" })).toBeDisabled();
 });
+
+test("leaving with unsaved text asks first; dismissing keeps the text", async ({ page }) => {
+  await page.getByLabel("First name").fill("Shadow");
+  const nav = page.getByRole("navigation", { name: "Settings" });
+  page.once("dialog", (dialog) => {
+    expect(dialog.type()).toBe("confirm");
+    void dialog.dismiss();
+  });
+  await nav.getByRole("link", { name: "Security" }).click();
+  await expect(page).toHaveURL(/\/settings\/profile$/);
+  await expect(page.getByLabel("First name")).toHaveValue("Shadow");
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await nav.getByRole("link", { name: "Security" }).click();
+  await expect(page).toHaveURL(/\/settings\/security$/);
+});
+
+test("keyboard only: Tab from first name to last name to Save, and Enter saves", async ({ page, userApi }) => {
+  await page.getByLabel("First name").focus();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("Cream");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Last name")).toBeFocused();
+  await page.keyboard.type("Rabbit");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Save" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Profile saved" })).toBeVisible();
+  expect(await (await userApi.get("/api/users/@me")).json()).toMatchObject({ first_name: "Cream", last_name: "Rabbit" });
+});
+
+test("a link to a card scrolls to it and focuses its heading", async ({ page }) => {
+  const heading = page.getByRole("heading", { level: 2, name: "Account" });
+  const id = await heading.getAttribute("id");
+  expect(id).toBeTruthy();
+  await page.goto(`/settings/profile#${id}`);
+  await expect(page.getByRole("heading", { level: 2, name: "Account" })).toBeFocused();
+});
