@@ -1,45 +1,110 @@
 import "server-only";
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer (got "${raw}")`);
-  return value;
-}
+import { ConfigError, parseConfig, type Config, type LogLevel, type RateLimitOverride } from "./config-schema";
 
 const DEV_SECRET = "insecure-development-secret-change-me-0123456789";
 
+// On globalThis: Next may evaluate this module once per bundle, and the parse should still happen once.
+const globalForEnv = globalThis as unknown as { appConfig?: Config };
+
+function config(): Config {
+  globalForEnv.appConfig ??= parseConfig(process.env);
+  return globalForEnv.appConfig;
+}
+
+/** Drops the parsed configuration so the next read sees `process.env` as it is now. */
+export function resetEnv(): void {
+  globalForEnv.appConfig = undefined;
+}
+
+/** Sets (or, with `undefined`, unsets) variables for a test; the returned function puts them back. */
+export function overrideEnvForTests(vars: Record<string, string | undefined>): () => void {
+  const saved = Object.fromEntries(Object.keys(vars).map((key) => [key, process.env[key]]));
+  const apply = (values: Record<string, string | undefined>) => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    resetEnv();
+  };
+  apply(vars);
+  return () => apply(saved);
+}
+
+/**
+ * For start-up (instrumentation): every variable parsed, and in production the secret required.
+ * A production build (`next build`) runs without a secret, so the build phase skips that check.
+ */
+export function validateEnv(): void {
+  config();
+  if (process.env.NEXT_PHASE !== "phase-production-build") void env.authSecret;
+}
+
 export const env = {
   get authSecret(): string {
-    const secret = process.env.NEXTAUTH_SECRET;
-    if (secret) return secret;
-    if (process.env.NODE_ENV === "production") throw new Error("NEXTAUTH_SECRET must be set in production");
+    const { authSecret, production } = config();
+    if (authSecret) return authSecret;
+    if (production) throw new ConfigError(["NEXTAUTH_SECRET must be set in production"]);
     return DEV_SECRET;
   },
   /** Secure cookies (with the __Secure- prefix) whenever the app is served over HTTPS. */
   get secureCookies(): boolean {
-    return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+    return (config().publicUrl ?? "").startsWith("https://");
   },
   /** Sliding session lifetime in seconds (renewed while the user is active). */
   get sessionMaxAge(): number {
-    return positiveInt("SESSION_MAX_AGE_SECONDS", 14 * 24 * 60 * 60);
+    return config().sessionMaxAge;
   },
   /** Absolute session lifetime in seconds, counted from sign-in, however active the user is. */
   get sessionAbsoluteMaxAge(): number {
-    return positiveInt("SESSION_ABSOLUTE_MAX_AGE_SECONDS", 14 * 24 * 60 * 60);
+    return config().sessionAbsoluteMaxAge;
+  },
+  /** How long after sign-in a session may still perform sensitive actions. */
+  get sensitiveActionsAgeSeconds(): number {
+    return config().sensitiveActionsAgeSeconds;
   },
   get signupEnabled(): boolean {
-    return process.env.SIGNUP_ENABLED !== "false";
+    return config().signupEnabled;
   },
   get trustProxy(): boolean {
-    return process.env.TRUST_PROXY === "true";
+    return config().trustProxy;
   },
-  rateLimit(name: string, fallback: { limit: number; windowSeconds: number }) {
-    const key = name.toUpperCase();
-    return {
-      limit: positiveInt(`RATE_LIMIT_${key}_LIMIT`, fallback.limit),
-      windowSeconds: positiveInt(`RATE_LIMIT_${key}_WINDOW_SECONDS`, fallback.windowSeconds),
-    };
+  get maxBodyBytes(): number {
+    return config().maxBodyBytes;
+  },
+  get logLevel(): LogLevel {
+    return config().logLevel;
+  },
+  /** `NEXTAUTH_URL` as configured; unset means next-auth derives it from the request. */
+  get publicUrl(): string | undefined {
+    return config().publicUrl;
+  },
+  get port(): number {
+    return config().port;
+  },
+  get smtpUrl(): string | undefined {
+    return config().smtpUrl;
+  },
+  get mailFrom(): string {
+    return config().mailFrom;
+  },
+  /** `DEV_OUTBOX`, defaulting to on outside production builds. */
+  get devOutbox(): boolean {
+    return config().devOutbox;
+  },
+  get databaseUrl(): string | undefined {
+    return config().databaseUrl;
+  },
+  get pgliteDir(): string {
+    return config().pgliteDir;
+  },
+  get databasePoolMax(): number {
+    return config().databasePoolMax;
+  },
+  get production(): boolean {
+    return config().production;
+  },
+  rateLimit(name: string, fallback: Required<RateLimitOverride>): Required<RateLimitOverride> {
+    const configured = config().rateLimits[name.toLowerCase()];
+    return { limit: configured?.limit ?? fallback.limit, windowSeconds: configured?.windowSeconds ?? fallback.windowSeconds };
   },
 };

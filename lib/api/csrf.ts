@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { errors } from "./errors";
 
 function requestOrigin(request: Request): string | null {
@@ -11,7 +12,7 @@ function allowedOrigins(request: Request): Set<string> {
   const origins = new Set<string>();
   const own = requestOrigin(request);
   if (own) origins.add(own);
-  const configured = process.env.NEXTAUTH_URL;
+  const configured = env.publicUrl;
   if (configured) origins.add(new URL(configured).origin);
   return origins;
 }

@@ -1,10 +1,8 @@
+import { env } from "@/lib/env";
 import { errors } from "./errors";
 
-const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-
 export function maxBodyBytes(): number {
-  const configured = Number(process.env.API_MAX_BODY_BYTES);
-  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_BODY_BYTES;
+  return env.maxBodyBytes;
 }
 
 function isJsonContentType(value: string): boolean {

@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { parseDatabaseConfig } from "../config-schema";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
 
@@ -14,17 +15,14 @@ export type AdapterHandle = {
   close(): Promise<void>;
 };
 
-/** `DATABASE_URL` set → PostgreSQL; otherwise PGlite persisted at `PGLITE_DIR` (default `.data/pglite`). */
+/**
+ * `DATABASE_URL` set → PostgreSQL; otherwise PGlite persisted at `PGLITE_DIR` (default `.data/pglite`).
+ * Takes the variables as a parameter (validated by the app's configuration rules) so scripts and tests can pass their own.
+ */
 export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
-  const url = env.DATABASE_URL?.trim();
-  if (url) return { kind: "postgres", url };
-  const dir = env.PGLITE_DIR?.trim() || path.join(/*turbopackIgnore: true*/ process.cwd(), ".data", "pglite");
-  return { kind: "pglite", dir: path.resolve(/*turbopackIgnore: true*/ dir) };
-}
-
-function poolMax(env: NodeJS.ProcessEnv): number {
-  const n = Number.parseInt(env.DATABASE_POOL_MAX ?? "", 10);
-  return Number.isFinite(n) && n > 0 ? n : 10;
+  const { databaseUrl, pgliteDir } = parseDatabaseConfig(env);
+  if (databaseUrl) return { kind: "postgres", url: databaseUrl };
+  return { kind: "pglite", dir: path.resolve(/*turbopackIgnore: true*/ pgliteDir) };
 }
 
 export function createAdapterFactory(
@@ -32,7 +30,7 @@ export function createAdapterFactory(
   env: NodeJS.ProcessEnv = process.env,
 ): AdapterHandle {
   if (target.kind === "postgres") {
-    const factory = new PrismaPg({ connectionString: target.url, max: poolMax(env) });
+    const factory = new PrismaPg({ connectionString: target.url, max: parseDatabaseConfig(env).databasePoolMax });
     return { factory, close: async () => {} };
   }
   mkdirSync(target.dir, { recursive: true });

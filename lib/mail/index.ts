@@ -1,6 +1,7 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { describeError, log } from "@/lib/log";
 
 export interface MailMessage {
@@ -23,18 +24,17 @@ function transport(url: string): Transporter {
 
 /** With no SMTP server configured, mail is kept in the database and shown on the dev outbox page. */
 export function devOutboxEnabled(): boolean {
-  return !process.env.SMTP_URL && (process.env.NODE_ENV !== "production" || process.env.DEV_OUTBOX === "true");
+  return !env.smtpUrl && env.devOutbox;
 }
 
 /** The one way the app sends mail: SMTP when `SMTP_URL` is set, otherwise the dev outbox. */
 export async function sendMail(message: MailMessage): Promise<void> {
-  const smtpUrl = process.env.SMTP_URL;
+  const smtpUrl = env.smtpUrl;
   if (!smtpUrl) {
     await db().outboxEmail.create({ data: message });
     return;
   }
-  const from = process.env.MAIL_FROM ?? "Account settings <no-reply@localhost>";
-  await transport(smtpUrl).sendMail({ from, ...message });
+  await transport(smtpUrl).sendMail({ from: env.mailFrom, ...message });
 }
 
 /** For notices whose failure must not undo the action that caused them. */
@@ -42,6 +42,6 @@ export async function sendMailQuietly(message: MailMessage, event: string): Prom
   try {
     await sendMail(message);
   } catch (error) {
-    log.error("mail.send_failed", { event, ...describeError(error) });
+    log.error("mail.send_failed", { notice: event, ...describeError(error) });
   }
 }

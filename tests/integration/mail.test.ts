@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { overrideEnvForTests } from "@/lib/env";
 import { sendMail } from "@/lib/mail";
 
 interface Received {
@@ -14,7 +15,7 @@ interface Received {
 const received: Received[] = [];
 let server: SMTPServer;
 let port: number;
-const savedSmtpUrl = process.env.SMTP_URL;
+const restoreEnv: (() => void)[] = [];
 const globalForMail = globalThis as unknown as { mailTransports?: Map<string, { close(): void }> };
 
 function resetTransport(): void {
@@ -46,8 +47,7 @@ beforeAll(async () => {
 
 afterEach(() => {
   resetTransport();
-  if (savedSmtpUrl === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = savedSmtpUrl;
+  for (const restore of restoreEnv.splice(0).reverse()) restore();
 });
 
 afterAll(async () => {
@@ -56,7 +56,7 @@ afterAll(async () => {
 
 describe("sendMail", () => {
   it("delivers over SMTP when SMTP_URL is set", async () => {
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    restoreEnv.push(overrideEnvForTests({ SMTP_URL: `smtp://127.0.0.1:${port}` }));
     const to = `smtp-${randomUUID()}@test.local`;
     const subject = `Hello ${randomUUID()}`;
     await sendMail({ to, subject, text: "Body text" });
@@ -70,7 +70,7 @@ describe("sendMail", () => {
   });
 
   it("writes an outbox row when SMTP_URL is unset", async () => {
-    delete process.env.SMTP_URL;
+    restoreEnv.push(overrideEnvForTests({ SMTP_URL: undefined }));
     const to = `outbox-${randomUUID()}@test.local`;
     const countBefore = received.length;
     await sendMail({ to, subject: "Kept locally", text: "Outbox body" });

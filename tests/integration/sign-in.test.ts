@@ -1,15 +1,15 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { db } from "@/lib/db/client";
+import { overrideEnvForTests } from "@/lib/env";
+import { captureLogs } from "../support/logs";
 import { TEST_PASSWORD, createTestUser, reloadUser } from "../support/users";
 
 const noHeaders = new Headers();
+const cleanups: (() => void)[] = [];
 
 afterEach(() => {
-  delete process.env.RATE_LIMIT_SIGNIN_LIMIT;
-  delete process.env.TRUST_PROXY;
-  process.env.LOG_LEVEL = "error";
-  vi.restoreAllMocks();
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 
 describe("the credentials step of sign-in", () => {
@@ -32,7 +32,7 @@ describe("the credentials step of sign-in", () => {
   });
 
   it("throttles attempts per email, even with the right password, without touching other accounts", async () => {
-    process.env.RATE_LIMIT_SIGNIN_LIMIT = "3";
+    cleanups.push(overrideEnvForTests({ RATE_LIMIT_SIGNIN_LIMIT: "3" }));
     const user = await createTestUser();
     const bystander = await createTestUser();
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -43,7 +43,7 @@ describe("the credentials step of sign-in", () => {
   });
 
   it("ignores forwarding headers unless told to trust a proxy", async () => {
-    process.env.RATE_LIMIT_SIGNIN_LIMIT = "2";
+    cleanups.push(overrideEnvForTests({ RATE_LIMIT_SIGNIN_LIMIT: "2", TRUST_PROXY: undefined }));
     const user = await createTestUser();
     for (let attempt = 0; attempt < 2; attempt++) {
       const spoofed = new Headers({ "x-forwarded-for": `203.0.113.${attempt}`, "x-real-ip": `198.51.100.${attempt}` });
@@ -54,17 +54,14 @@ describe("the credentials step of sign-in", () => {
   });
 
   it("logs sign-ins and failures without the email or the password", async () => {
-    process.env.LOG_LEVEL = "info";
-    const lines: string[] = [];
-    for (const stream of ["log", "warn", "error"] as const) {
-      vi.spyOn(console, stream).mockImplementation((line: unknown) => void lines.push(String(line)));
-    }
+    const logs = captureLogs("info");
+    cleanups.push(logs.restore);
     const user = await createTestUser();
     await authorizeCredentials({ email: user.email, password: "wrong-secret-guess" }, noHeaders);
     await authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, noHeaders);
-    expect(lines.map((line) => JSON.parse(line).event)).toEqual(["auth.signin_failed", "auth.signin"]);
+    expect(logs.entries().map((line) => line.event)).toEqual(["auth.signin_failed", "auth.signin"]);
     for (const secret of ["wrong-secret-guess", TEST_PASSWORD, user.email]) {
-      expect(lines.join("\n")).not.toContain(secret);
+      expect(logs.text()).not.toContain(secret);
     }
   });
 });

@@ -2,27 +2,24 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/signup/route";
 import { db } from "@/lib/db/client";
+import { overrideEnvForTests } from "@/lib/env";
 import { expectError } from "../support/envelope";
 import { call, sessionCookie } from "../support/requests";
 import { createTestUser } from "../support/users";
 
 const STRONG_PASSWORD = "v8#Qm-tundra-Lantern-41";
-const ENV_KEYS = ["SIGNUP_ENABLED", "TRUST_PROXY", "RATE_LIMIT_SIGNUP_LIMIT"] as const;
-const savedEnv = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
+const restoreEnv: (() => void)[] = [];
 
 const newEmail = () => `signup-${randomUUID()}@test.local`;
 const signup = (body: unknown, headers?: Record<string, string>, cookie?: string) =>
   call(POST, { method: "POST", path: "/api/signup", body, headers, cookie });
 
 beforeAll(() => {
-  delete process.env.SMTP_URL;
+  overrideEnvForTests({ SMTP_URL: undefined });
 });
 
 afterEach(() => {
-  for (const key of ENV_KEYS) {
-    if (savedEnv[key] === undefined) delete process.env[key];
-    else process.env[key] = savedEnv[key];
-  }
+  for (const restore of restoreEnv.splice(0).reverse()) restore();
 });
 
 describe("POST /api/signup", () => {
@@ -78,7 +75,7 @@ describe("POST /api/signup", () => {
   });
 
   it("answers 403 signup_disabled when SIGNUP_ENABLED=false", async () => {
-    process.env.SIGNUP_ENABLED = "false";
+    restoreEnv.push(overrideEnvForTests({ SIGNUP_ENABLED: "false" }));
     const email = newEmail();
     const response = await signup({ email, password: STRONG_PASSWORD, first_name: "Test" });
     expectError(response, 403, { type: "authentication_error", code: "signup_disabled", attr: null });
@@ -98,8 +95,7 @@ describe("POST /api/signup", () => {
   });
 
   it("is throttled per client address with 429 and Retry-After", async () => {
-    process.env.TRUST_PROXY = "true";
-    process.env.RATE_LIMIT_SIGNUP_LIMIT = "2";
+    restoreEnv.push(overrideEnvForTests({ TRUST_PROXY: "true", RATE_LIMIT_SIGNUP_LIMIT: "2" }));
     const headers = { "x-forwarded-for": `client-${randomUUID()}` };
     for (let i = 0; i < 2; i++) {
       expect((await signup({ email: newEmail(), password: STRONG_PASSWORD, first_name: "T" }, headers)).status).toBe(201);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import { maxBodyBytes, readJsonBody } from "@/lib/api/request-body";
+import { overrideEnvForTests } from "@/lib/env";
 
 const URL_ = "http://localhost:3000/api/users/@me";
 
@@ -28,9 +29,9 @@ function streamOf(chunks: number, chunkBytes: number): ReadableStream<Uint8Array
   });
 }
 
-afterEach(() => {
-  delete process.env.API_MAX_BODY_BYTES;
-});
+let restoreEnv = () => {};
+
+afterEach(() => restoreEnv());
 
 describe("readJsonBody", () => {
   it("parses a JSON body (application/json and +json types)", async () => {
@@ -64,7 +65,7 @@ describe("readJsonBody", () => {
   });
 
   it("honours API_MAX_BODY_BYTES", async () => {
-    process.env.API_MAX_BODY_BYTES = "16";
+    restoreEnv = overrideEnvForTests({ API_MAX_BODY_BYTES: "16" });
     expect(maxBodyBytes()).toBe(16);
     expect(await failure(post(JSON.stringify({ first_name: "seventeen bytes!" }), { "content-type": "application/json" }))).toEqual({
       status: 413,

@@ -1,14 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
 import { readSessionClaims } from "@/lib/auth/session-cookie";
+import { overrideEnvForTests } from "@/lib/env";
 
 const claims = { sub: "6f1c2f5e-0000-4000-8000-000000000001", sv: 3, sid: "sid-1", authAt: 1_700_000_000_000 };
 const token = () => encode({ token: claims, secret: process.env.NEXTAUTH_SECRET ?? "" });
-const savedUrl = process.env.NEXTAUTH_URL;
+let restoreEnv = () => {};
 
-afterEach(() => {
-  process.env.NEXTAUTH_URL = savedUrl;
-});
+afterEach(() => restoreEnv());
 
 describe("reading the session cookie", () => {
   it("reads next-auth's plain cookie over HTTP", async () => {
@@ -18,7 +17,7 @@ describe("reading the session cookie", () => {
   });
 
   it("reads only the __Secure- cookie when the app is served over HTTPS", async () => {
-    process.env.NEXTAUTH_URL = "https://accounts.example.com";
+    restoreEnv = overrideEnvForTests({ NEXTAUTH_URL: "https://accounts.example.com" });
     const value = await token();
     expect(await readSessionClaims(`next-auth.session-token=${value}`)).toBeNull();
     expect(await readSessionClaims(`__Secure-next-auth.session-token=${value}`)).toMatchObject({ sessionVersion: 3 });

@@ -1,0 +1,192 @@
+import { z } from "zod";
+
+// No `server-only` here: the database modules and scripts run under plain tsx, outside React's server condition.
+
+export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+type Vars = Record<string, string | undefined>;
+type Check<T> = (raw: string) => { value: T } | { rule: string };
+
+/** Values of these are never quoted in an error: they carry credentials. */
+const SENSITIVE = new Set(["DATABASE_URL", "NEXTAUTH_SECRET", "SMTP_URL"]);
+
+/** An unset or blank variable reads as `undefined` (an `.env` file's `FOO=` means "not set"). */
+function variable<T>(check: Check<T>) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx): T | undefined => {
+      const trimmed = raw?.trim();
+      if (trimmed === undefined || trimmed === "") return undefined;
+      const result = check(trimmed);
+      if ("value" in result) return result.value;
+      ctx.addIssue({ code: "custom", message: result.rule });
+      return z.NEVER;
+    });
+}
+
+const positiveIntCheck: Check<number> = (raw) => {
+  const value = Number(raw);
+  return /^\d+$/.test(raw) && Number.isSafeInteger(value) && value > 0 ? { value } : { rule: "must be a positive integer" };
+};
+
+export const positiveInt = (fallback: number) => variable(positiveIntCheck).transform((value) => value ?? fallback);
+export const optionalPositiveInt = () => variable(positiveIntCheck);
+
+const BOOLEANS: Record<string, boolean> = { true: true, false: false, "1": true, "0": false };
+export const booleanFlag = (fallback: boolean) =>
+  variable((raw) => (raw in BOOLEANS ? { value: BOOLEANS[raw] as boolean } : { rule: "must be true or false" })).transform(
+    (value) => value ?? fallback,
+  );
+const optionalBooleanFlag = () =>
+  variable((raw) => (raw in BOOLEANS ? { value: BOOLEANS[raw] as boolean } : { rule: "must be true or false" }));
+
+const urlWithProtocol = (protocols: string[], label: string) =>
+  variable((raw) => {
+    try {
+      const url = new URL(raw);
+      if (protocols.includes(url.protocol)) return { value: raw };
+    } catch {
+      // falls through to the rule below
+    }
+    return { rule: `must be ${label}` };
+  });
+
+const text = () => variable((raw) => ({ value: raw }));
+
+const port = variable((raw) => {
+  const value = Number(raw);
+  return /^\d+$/.test(raw) && value >= 1 && value <= 65535 ? { value } : { rule: "must be a port number (1-65535)" };
+});
+
+const logLevel = variable((raw) =>
+  (LOG_LEVELS as readonly string[]).includes(raw)
+    ? { value: raw as LogLevel }
+    : { rule: `must be one of ${LOG_LEVELS.join(", ")}` },
+);
+
+const FOURTEEN_DAYS = 14 * 24 * 60 * 60;
+
+export const databaseShape = {
+  DATABASE_URL: urlWithProtocol(["postgresql:", "postgres:"], "a postgresql:// connection URL"),
+  PGLITE_DIR: text().transform((value) => value ?? ".data/pglite"),
+  DATABASE_POOL_MAX: positiveInt(10),
+};
+
+const shape = {
+  ...databaseShape,
+  NODE_ENV: text(),
+  PORT: port.transform((value) => value ?? 3000),
+  NEXTAUTH_SECRET: text(),
+  NEXTAUTH_URL: urlWithProtocol(["http:", "https:"], "an http:// or https:// URL"),
+  SMTP_URL: urlWithProtocol(["smtp:", "smtps:"], "an smtp:// or smtps:// URL"),
+  MAIL_FROM: text().transform((value) => value ?? "Account settings <no-reply@localhost>"),
+  DEV_OUTBOX: optionalBooleanFlag(),
+  SIGNUP_ENABLED: booleanFlag(true),
+  SESSION_MAX_AGE_SECONDS: positiveInt(FOURTEEN_DAYS),
+  SESSION_ABSOLUTE_MAX_AGE_SECONDS: positiveInt(FOURTEEN_DAYS),
+  SESSION_SENSITIVE_ACTIONS_AGE_SECONDS: positiveInt(2 * 60 * 60),
+  API_MAX_BODY_BYTES: positiveInt(64 * 1024),
+  LOG_LEVEL: logLevel.transform((value) => value ?? "info"),
+  TRUST_PROXY: booleanFlag(false),
+  RATE_LIMIT_SIGNIN_LIMIT: optionalPositiveInt(),
+  RATE_LIMIT_SIGNIN_WINDOW_SECONDS: optionalPositiveInt(),
+  RATE_LIMIT_SIGNUP_LIMIT: optionalPositiveInt(),
+  RATE_LIMIT_SIGNUP_WINDOW_SECONDS: optionalPositiveInt(),
+};
+
+/** Every variable the configuration reads (the README's Configuration table lists the same ones, bar NODE_ENV). */
+export const CONFIG_VARIABLES = Object.keys(shape);
+
+/** Budgets added later need no schema change: any `RATE_LIMIT_<NAME>_LIMIT` / `_WINDOW_SECONDS` is checked the same way. */
+const RATE_LIMIT_VARIABLE = /^RATE_LIMIT_([A-Z0-9]+(?:_[A-Z0-9]+)*?)_(LIMIT|WINDOW_SECONDS)$/;
+
+export interface RateLimitOverride {
+  limit?: number;
+  windowSeconds?: number;
+}
+
+export interface Config {
+  production: boolean;
+  databaseUrl: string | undefined;
+  pgliteDir: string;
+  databasePoolMax: number;
+  port: number;
+  /** Presence is checked where it is read, so a production build works without one. */
+  authSecret: string | undefined;
+  publicUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  devOutbox: boolean;
+  signupEnabled: boolean;
+  sessionMaxAge: number;
+  sessionAbsoluteMaxAge: number;
+  sensitiveActionsAgeSeconds: number;
+  maxBodyBytes: number;
+  logLevel: LogLevel;
+  trustProxy: boolean;
+  /** Keyed by budget name in lower case (`signin`, `signup`). */
+  rateLimits: Record<string, RateLimitOverride>;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join("; ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+function parseWith<S extends z.ZodRawShape>(objectShape: S, vars: Vars): z.output<z.ZodObject<S>> {
+  const result = z.object(objectShape).safeParse(vars);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    const raw = vars[name];
+    return SENSITIVE.has(name) ? `${name} ${issue.message}` : `${name} ${issue.message} (got ${JSON.stringify(raw)})`;
+  });
+  throw new ConfigError(problems);
+}
+
+/** The database subset, for modules that scripts load without the rest of the app. */
+export function parseDatabaseConfig(vars: Vars): Pick<Config, "databaseUrl" | "pgliteDir" | "databasePoolMax"> {
+  const parsed = parseWith(databaseShape, vars);
+  return { databaseUrl: parsed.DATABASE_URL, pgliteDir: parsed.PGLITE_DIR, databasePoolMax: parsed.DATABASE_POOL_MAX };
+}
+
+/** Parses every variable at once and reports every bad one in a single error. */
+export function parseConfig(vars: Vars): Config {
+  const extraRateLimits = Object.keys(vars).filter((key) => RATE_LIMIT_VARIABLE.test(key) && !(key in shape));
+  const parsed = parseWith({ ...shape, ...Object.fromEntries(extraRateLimits.map((key) => [key, optionalPositiveInt()])) }, vars);
+  const production = parsed.NODE_ENV === "production";
+
+  const rateLimits: Record<string, RateLimitOverride> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    const match = RATE_LIMIT_VARIABLE.exec(key);
+    if (!match || typeof value !== "number") continue;
+    const budget = (rateLimits[match[1]!.toLowerCase()] ??= {});
+    if (match[2] === "LIMIT") budget.limit = value;
+    else budget.windowSeconds = value;
+  }
+
+  return {
+    production,
+    databaseUrl: parsed.DATABASE_URL,
+    pgliteDir: parsed.PGLITE_DIR,
+    databasePoolMax: parsed.DATABASE_POOL_MAX,
+    port: parsed.PORT,
+    authSecret: parsed.NEXTAUTH_SECRET,
+    publicUrl: parsed.NEXTAUTH_URL,
+    smtpUrl: parsed.SMTP_URL,
+    mailFrom: parsed.MAIL_FROM,
+    devOutbox: parsed.DEV_OUTBOX ?? !production,
+    signupEnabled: parsed.SIGNUP_ENABLED,
+    sessionMaxAge: parsed.SESSION_MAX_AGE_SECONDS,
+    sessionAbsoluteMaxAge: parsed.SESSION_ABSOLUTE_MAX_AGE_SECONDS,
+    sensitiveActionsAgeSeconds: parsed.SESSION_SENSITIVE_ACTIONS_AGE_SECONDS,
+    maxBodyBytes: parsed.API_MAX_BODY_BYTES,
+    logLevel: parsed.LOG_LEVEL,
+    trustProxy: parsed.TRUST_PROXY,
+    rateLimits,
+  };
+}

@@ -1,0 +1,224 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { CONFIG_VARIABLES, ConfigError, parseConfig, parseDatabaseConfig } from "@/lib/config-schema";
+import { env, overrideEnvForTests, resetEnv, validateEnv } from "@/lib/env";
+
+let restoreEnv = () => {};
+afterEach(() => restoreEnv());
+
+function errorOf(vars: Record<string, string>): string {
+  try {
+    parseConfig(vars);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error("expected the configuration to be refused");
+}
+
+/** Names in the first column of the README's Configuration table (`RATE_LIMIT_X_LIMIT` / `_WINDOW_SECONDS` expanded). */
+function readmeVariables(): string[] {
+  const readme = readFileSync(path.resolve(import.meta.dirname, "../../README.md"), "utf8");
+  const section = readme.split("## Configuration")[1]!.split("\n## ")[0]!;
+  const names: string[] = [];
+  for (const row of section.split("\n").filter((line) => line.startsWith("| `"))) {
+    const firstCell = row.split("|")[1]!;
+    for (const [, name] of firstCell.matchAll(/`([A-Z_]+)`/g)) {
+      names.push(name!.startsWith("_") ? names.at(-1)!.replace(/_LIMIT$/, name!) : name!);
+    }
+  }
+  return names;
+}
+
+describe("the configuration schema", () => {
+  it("gives every documented default when nothing is set", () => {
+    expect(parseConfig({})).toEqual({
+      production: false,
+      databaseUrl: undefined,
+      pgliteDir: ".data/pglite",
+      databasePoolMax: 10,
+      port: 3000,
+      authSecret: undefined,
+      publicUrl: undefined,
+      smtpUrl: undefined,
+      mailFrom: "Account settings <no-reply@localhost>",
+      devOutbox: true,
+      signupEnabled: true,
+      sessionMaxAge: 14 * 24 * 60 * 60,
+      sessionAbsoluteMaxAge: 14 * 24 * 60 * 60,
+      sensitiveActionsAgeSeconds: 2 * 60 * 60,
+      maxBodyBytes: 65536,
+      logLevel: "info",
+      trustProxy: false,
+      rateLimits: {},
+    });
+  });
+
+  it("reads blank values as unset", () => {
+    expect(parseConfig({ LOG_LEVEL: "", API_MAX_BODY_BYTES: "  ", SIGNUP_ENABLED: "" })).toMatchObject({
+      logLevel: "info",
+      maxBodyBytes: 65536,
+      signupEnabled: true,
+    });
+  });
+
+  it("parses every documented variable", () => {
+    const config = parseConfig({
+      DATABASE_URL: "postgresql://app@db.internal:5432/accounts",
+      PGLITE_DIR: "/var/lib/accounts",
+      DATABASE_POOL_MAX: "25",
+      PORT: "8080",
+      NEXTAUTH_SECRET: "s3cret-s3cret-s3cret",
+      NEXTAUTH_URL: "https://accounts.example.com",
+      SMTP_URL: "smtps://mailer:pw@mail.example.com:465",
+      MAIL_FROM: "Accounts <accounts@example.com>",
+      DEV_OUTBOX: "true",
+      SIGNUP_ENABLED: "false",
+      SESSION_MAX_AGE_SECONDS: "3600",
+      SESSION_ABSOLUTE_MAX_AGE_SECONDS: "86400",
+      SESSION_SENSITIVE_ACTIONS_AGE_SECONDS: "600",
+      API_MAX_BODY_BYTES: "1024",
+      LOG_LEVEL: "debug",
+      TRUST_PROXY: "1",
+      RATE_LIMIT_SIGNIN_LIMIT: "5",
+      RATE_LIMIT_SIGNIN_WINDOW_SECONDS: "60",
+      RATE_LIMIT_SIGNUP_LIMIT: "7",
+      RATE_LIMIT_SIGNUP_WINDOW_SECONDS: "120",
+      NODE_ENV: "production",
+    });
+    expect(config).toEqual({
+      production: true,
+      databaseUrl: "postgresql://app@db.internal:5432/accounts",
+      pgliteDir: "/var/lib/accounts",
+      databasePoolMax: 25,
+      port: 8080,
+      authSecret: "s3cret-s3cret-s3cret",
+      publicUrl: "https://accounts.example.com",
+      smtpUrl: "smtps://mailer:pw@mail.example.com:465",
+      mailFrom: "Accounts <accounts@example.com>",
+      devOutbox: true,
+      signupEnabled: false,
+      sessionMaxAge: 3600,
+      sessionAbsoluteMaxAge: 86400,
+      sensitiveActionsAgeSeconds: 600,
+      maxBodyBytes: 1024,
+      logLevel: "debug",
+      trustProxy: true,
+      rateLimits: { signin: { limit: 5, windowSeconds: 60 }, signup: { limit: 7, windowSeconds: 120 } },
+    });
+  });
+
+  it("knows exactly the variables the README documents", () => {
+    expect(readmeVariables().sort()).toEqual(CONFIG_VARIABLES.filter((name) => name !== "NODE_ENV").sort());
+  });
+
+  it("turns the dev outbox off by default in production only", () => {
+    expect(parseConfig({ NODE_ENV: "production" }).devOutbox).toBe(false);
+    expect(parseConfig({ NODE_ENV: "production", DEV_OUTBOX: "true" }).devOutbox).toBe(true);
+    expect(parseConfig({ NODE_ENV: "development", DEV_OUTBOX: "false" }).devOutbox).toBe(false);
+  });
+
+  it("checks budgets added later by their name pattern", () => {
+    expect(parseConfig({ RATE_LIMIT_PASSWORD_RESET_LIMIT: "4" }).rateLimits).toEqual({ password_reset: { limit: 4 } });
+    expect(errorOf({ RATE_LIMIT_PASSWORD_RESET_WINDOW_SECONDS: "soon" })).toContain(
+      'RATE_LIMIT_PASSWORD_RESET_WINDOW_SECONDS must be a positive integer (got "soon")',
+    );
+  });
+});
+
+describe("a bad value", () => {
+  it("names the variable, the rule and the value", () => {
+    expect(errorOf({ LOG_LEVEL: "verbose" })).toBe(
+      'Invalid configuration: LOG_LEVEL must be one of debug, info, warn, error, silent (got "verbose")',
+    );
+  });
+
+  it.each([
+    ["SIGNUP_ENABLED", "yes", "must be true or false"],
+    ["TRUST_PROXY", "TRUE", "must be true or false"],
+    ["DEV_OUTBOX", "on", "must be true or false"],
+    ["SESSION_MAX_AGE_SECONDS", "two weeks", "must be a positive integer"],
+    ["SESSION_ABSOLUTE_MAX_AGE_SECONDS", "0", "must be a positive integer"],
+    ["SESSION_SENSITIVE_ACTIONS_AGE_SECONDS", "-5", "must be a positive integer"],
+    ["API_MAX_BODY_BYTES", "1e3", "must be a positive integer"],
+    ["DATABASE_POOL_MAX", "2.5", "must be a positive integer"],
+    ["RATE_LIMIT_SIGNIN_LIMIT", "ten", "must be a positive integer"],
+    ["PORT", "70000", "must be a port number (1-65535)"],
+    ["NEXTAUTH_URL", "accounts.example.com", "must be an http:// or https:// URL"],
+  ])("%s=%s is refused", (name, value, rule) => {
+    expect(errorOf({ [name]: value })).toBe(`Invalid configuration: ${name} ${rule} (got "${value}")`);
+  });
+
+  it("never quotes a value that carries credentials", () => {
+    const message = errorOf({ DATABASE_URL: "mysql://root:hunter2@db/app", SMTP_URL: "http://u:hunter3@mail" });
+    expect(message).toContain("DATABASE_URL must be a postgresql:// connection URL");
+    expect(message).toContain("SMTP_URL must be an smtp:// or smtps:// URL");
+    expect(message).not.toMatch(/hunter/);
+  });
+
+  it("is reported together with every other bad one", () => {
+    const message = errorOf({ LOG_LEVEL: "loud", SIGNUP_ENABLED: "maybe", API_MAX_BODY_BYTES: "big", PORT: "3000" });
+    expect(message).toMatch(/^Invalid configuration: /);
+    for (const name of ["LOG_LEVEL", "SIGNUP_ENABLED", "API_MAX_BODY_BYTES"]) expect(message).toContain(`${name} must`);
+    expect(message).not.toContain("PORT");
+  });
+
+  it("in the database variables is refused by the subset scripts use too", () => {
+    expect(() => parseDatabaseConfig({ DATABASE_POOL_MAX: "lots" })).toThrow(
+      'Invalid configuration: DATABASE_POOL_MAX must be a positive integer (got "lots")',
+    );
+    expect(parseDatabaseConfig({ DATABASE_POOL_MAX: "3", LOG_LEVEL: "not-its-business" }).databasePoolMax).toBe(3);
+  });
+});
+
+describe("env", () => {
+  it("parses process.env once and keeps the result until reset", () => {
+    expect(env.maxBodyBytes).toBe(65536);
+    process.env.API_MAX_BODY_BYTES = "2048";
+    try {
+      expect(env.maxBodyBytes).toBe(65536);
+      resetEnv();
+      expect(env.maxBodyBytes).toBe(2048);
+    } finally {
+      delete process.env.API_MAX_BODY_BYTES;
+      resetEnv();
+    }
+  });
+
+  it("takes overrides for a test and puts them back", () => {
+    restoreEnv = overrideEnvForTests({ SIGNUP_ENABLED: "false", NEXTAUTH_URL: "https://accounts.example.com" });
+    expect(env.signupEnabled).toBe(false);
+    expect(env.secureCookies).toBe(true);
+    restoreEnv();
+    expect(env.signupEnabled).toBe(true);
+    expect(env.publicUrl).toBe("http://localhost:3000");
+    expect(env.secureCookies).toBe(false);
+  });
+
+  it("throws the configuration error on first read of a bad value", () => {
+    restoreEnv = overrideEnvForTests({ LOG_LEVEL: "verbose" });
+    expect(() => env.logLevel).toThrow('LOG_LEVEL must be one of debug, info, warn, error, silent (got "verbose")');
+    expect(() => validateEnv()).toThrow("LOG_LEVEL");
+  });
+
+  it("keeps the rate-limit fallbacks unless a budget is configured", () => {
+    restoreEnv = overrideEnvForTests({ RATE_LIMIT_SIGNIN_LIMIT: "3" });
+    expect(env.rateLimit("signin", { limit: 10, windowSeconds: 900 })).toEqual({ limit: 3, windowSeconds: 900 });
+    expect(env.rateLimit("signup", { limit: 50, windowSeconds: 3600 })).toEqual({ limit: 50, windowSeconds: 3600 });
+  });
+
+  it("requires NEXTAUTH_SECRET in production when read or at start-up, but not while building", () => {
+    restoreEnv = overrideEnvForTests({ NODE_ENV: "production", NEXTAUTH_SECRET: undefined, NEXT_PHASE: undefined });
+    expect(env.signupEnabled).toBe(true);
+    expect(() => env.authSecret).toThrow("NEXTAUTH_SECRET must be set in production");
+    expect(() => validateEnv()).toThrow("NEXTAUTH_SECRET must be set in production");
+    process.env.NEXT_PHASE = "phase-production-build";
+    expect(() => validateEnv()).not.toThrow();
+  });
+
+  it("falls back to a development secret outside production", () => {
+    restoreEnv = overrideEnvForTests({ NODE_ENV: "development", NEXTAUTH_SECRET: undefined });
+    expect(env.authSecret.length).toBeGreaterThanOrEqual(32);
+  });
+});
