@@ -2,7 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 export const baseURL = `http://127.0.0.1:${port}`;
-export const E2E_STAFF = { email: "staff@e2e.test", password: "e2e-staff-password-1" };
+/** The database the e2e server runs on and the `users` fixture writes to (dropped and re-created per run). */
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/accounts_e2e";
 
 export default defineConfig({
   testDir: "./e2e",
@@ -28,11 +29,9 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(port),
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/accounts_e2e",
+      DATABASE_URL: E2E_DATABASE_URL,
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "playwright-secret-playwright-secret-0123",
-      E2E_STAFF_EMAIL: E2E_STAFF.email,
-      E2E_STAFF_PASSWORD: E2E_STAFF.password,
       RATE_LIMIT_SIGNUP_LIMIT: "10000",
       RATE_LIMIT_SIGNIN_LIMIT: "10000",
       DEV_OUTBOX: "true",

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { PASSWORD, createAccount, expect, test } from "./support/fixtures";
+import { PASSWORD, expect, test } from "./support/fixtures";
 
-test("a new person signs up, lands on their profile, signs out and back in", async ({ page }) => {
+test("a new person signs up, lands on their profile, signs out and back in", async ({ page, users }) => {
   const email = `signup-${randomUUID()}@example.test`;
+  users.track(email);
   await page.goto("/signup");
   await expect(page).toHaveTitle("Sign up · App");
   await page.getByLabel("First name").fill("Hedgy");
@@ -30,8 +31,7 @@ test("a new person signs up, lands on their profile, signs out and back in", asy
   await expect(page.getByLabel("First name")).toHaveValue("Hedgy");
 });
 
-test("sign-up shows the server's field errors: a taken email and a common password", async ({ page }) => {
-  const existing = await createAccount();
+test("sign-up shows the server's field errors: a taken email and a common password", async ({ page, account: existing }) => {
   await page.goto("/signup");
   await page.getByLabel("First name").fill("Copy");
   await page.getByLabel("Email").fill(existing.email.toUpperCase());
@@ -49,8 +49,7 @@ test("sign-up shows the server's field errors: a taken email and a common passwo
   await expect(page).toHaveURL(/\/signup$/);
 });
 
-test("sign-in refuses an open redirect in ?next=", async ({ page }) => {
-  const account = await createAccount();
+test("sign-in refuses an open redirect in ?next=", async ({ page, account }) => {
   await page.goto("/signin?next=//evil.example/phish");
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);

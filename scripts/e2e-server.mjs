@@ -1,5 +1,6 @@
 // Starts the built app for Playwright on a fresh, migrated PostgreSQL database of its own.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 
 const url = new URL(process.env.DATABASE_URL);
@@ -16,7 +17,10 @@ const run = (command, args) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 run("npx", ["tsx", "scripts/migrate.ts"]);
-run("npx", ["tsx", "--conditions=react-server", "scripts/create-user.ts", "--email", process.env.E2E_STAFF_EMAIL, "--password", process.env.E2E_STAFF_PASSWORD, "--staff", "--first-name", "Staff"]);
+// The instance's permanent first staff user, as an operator would create it. No test signs in as
+// it (each creates its own staff user); it is there so that a test demoting or deleting its own
+// staff user never meets the "last staff user" guard, whatever runs beside it.
+run("npx", ["tsx", "--conditions=react-server", "scripts/create-user.ts", "--email", "operator@e2e.test", "--password", randomBytes(18).toString("base64url"), "--staff", "--first-name", "Operator"]);
 
 const server = spawn("npx", ["next", "start", "-p", process.env.PORT, "-H", "127.0.0.1"], { stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
