@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { errors } from "@/lib/api/errors";
+import type { Principal } from "@/lib/auth/principal";
 
 export interface RateRule {
   limit: number;
@@ -38,6 +39,25 @@ export async function consume(key: string, rule: RateRule): Promise<{ allowed: b
 export async function enforce(key: string, rule: RateRule): Promise<void> {
   const { allowed, retryAfterSeconds } = await consume(key, rule);
   if (!allowed) throw errors.throttled(retryAfterSeconds);
+}
+
+interface Budget {
+  rule: () => RateRule;
+  key: (request: Request, principal: Principal | null) => string;
+}
+
+/** Budgets a route declaration can name in `rateLimit`, each with what it counts per. */
+const budgets = {
+  // Per client address; all together when the address is unknown (no trusted proxy).
+  signup: { rule: rateRules.signup, key: (request: Request) => `signup:${clientIp(request.headers) ?? "any"}` },
+} satisfies Record<string, Budget>;
+
+export type RateLimitName = keyof typeof budgets;
+
+/** Spends one unit of the named budget for this request, or throws 429 with `Retry-After`. */
+export async function applyRateLimit(name: RateLimitName, request: Request, principal: Principal | null): Promise<void> {
+  const budget: Budget = budgets[name];
+  await enforce(budget.key(request, principal), budget.rule());
 }
 
 /** The client address, but only from a proxy we were told to trust (a client can forge these headers). */

@@ -5,7 +5,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useAnnounce } from "@/components/ui/announcer";
 import { useUserList } from "@/lib/client/use-users";
-import type { UserDto } from "@/lib/users/types";
+import type { UserDto } from "@/lib/users/user-schema";
 
 const PAGE_SIZE = 50;
 const COLUMNS = ["Email", "Name", "Staff", "Joined"] as const;

@@ -3,7 +3,7 @@
 import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useMe } from "@/lib/client/use-me";
-import type { UserDto } from "@/lib/users/types";
+import type { UserDto } from "@/lib/users/user-schema";
 import { SettingsCard } from "./settings-card";
 
 const memberSince = new Intl.DateTimeFormat(undefined, { dateStyle: "long" });

@@ -1,20 +1,6 @@
-export type ErrorType =
-  | "validation_error"
-  | "authentication_error"
-  | "invalid_request"
-  | "throttled_error"
-  | "server_error";
+import type { ErrorBody, ErrorType, FieldIssue } from "./envelope";
 
-export interface FieldIssue {
-  attr: string | null;
-  code: string;
-  detail: string;
-}
-
-export interface ErrorBody extends FieldIssue {
-  type: ErrorType;
-  issues?: FieldIssue[];
-}
+export type { ErrorBody, ErrorType, FieldIssue } from "./envelope";
 
 /** Every expected failure is thrown as an ApiError and rendered as the one envelope. */
 export class ApiError extends Error {

@@ -2,6 +2,16 @@ import { z } from "zod";
 
 export const PAGE_MAX_LIMIT = 500;
 
+/** The list envelope every list endpoint answers with. */
+export function pageSchema<Item extends z.ZodType>(item: Item) {
+  return z.object({
+    count: z.number().int().min(0),
+    next: z.url().nullable().meta({ description: "Absolute URL of the next page, or null." }),
+    previous: z.url().nullable().meta({ description: "Absolute URL of the previous page, or null." }),
+    results: z.array(item),
+  });
+}
+
 export interface Paginated<T> {
   count: number;
   next: string | null;
@@ -11,8 +21,8 @@ export interface Paginated<T> {
 
 /** `limit`/`offset` query parameters shared by every list endpoint; out-of-range values are a 400. */
 export const paginationQuery = {
-  limit: z.coerce.number().int().min(1).max(PAGE_MAX_LIMIT).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(PAGE_MAX_LIMIT).default(100).meta({ description: "Number of results to return per page." }),
+  offset: z.coerce.number().int().min(0).default(0).meta({ description: "The initial index from which to return the results." }),
 };
 
 export interface PageRequest {

@@ -2,48 +2,109 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { authenticate, type Principal } from "@/lib/auth/principal";
-import { scopeSatisfied, type Scope } from "@/lib/auth/scopes";
-import { describeError, log } from "@/lib/log";
+import type { Scope } from "@/lib/auth/scopes";
+import { describeError, log, requestIdFor, withRequestContext } from "@/lib/log";
+import { applyRateLimit, type RateLimitName } from "@/lib/rate-limit";
+import { enforce, hasScope, mayAuthenticateWith, type AuthMode } from "@/lib/users/permissions";
+import { resolveSubject, type Subject, type SubjectParam } from "@/lib/users/subject";
 import { assertSameOriginWrite } from "./csrf";
 import { ApiError, errors } from "./errors";
 import { assertNoNulCharacters, readJsonBody } from "./request-body";
-import { withApiHeaders } from "./response";
+import { json, noContent, withApiHeaders } from "./response";
 import { toFieldIssues } from "./zod-issues";
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-type Method = (typeof METHODS)[number];
+export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type Method = (typeof METHODS)[number];
 const SAFE_METHODS = new Set<string>(["GET", "HEAD", "OPTIONS"]);
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 export type RouteHandler = (request: NextRequest, context: RouteContext) => Promise<Response>;
 
 type Schema = z.ZodType;
+type ObjectSchema = z.ZodObject;
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+type SuccessStatus = 200 | 201 | 202 | 204;
 
-interface EndpointInput<P, Q, B, Auth> {
+/** A success answer other than the declared one (e.g. health's 503), listed in `otherResponses`. */
+export class Reply<T = unknown> {
+  constructor(
+    readonly status: number,
+    readonly body: T,
+  ) {}
+}
+
+export function reply<T>(status: number, body: T): Reply<T> {
+  return new Reply(status, body);
+}
+
+type PrincipalFor<A extends AuthMode> = A extends "public" ? Principal | null : Principal;
+type SubjectFor<S> = S extends SubjectParam ? Subject : undefined;
+type Payload<R, St> = St extends 204 ? void : R extends z.ZodType ? z.input<R> : void;
+
+export interface HandlerInput<A extends AuthMode, S, P, Q, B> {
   request: NextRequest;
-  principal: Auth;
+  principal: PrincipalFor<A>;
+  /** The user the path names, already checked against the permission rules. */
+  subject: SubjectFor<S>;
   params: Infer<P>;
   query: Infer<Q>;
   body: Infer<B>;
 }
 
-interface EndpointOptions<P, Q, B, Auth> {
+interface DeclarationBase<A extends AuthMode, S, P, Q, B, R, St> {
+  /** The reference's operation id style: `users_list`, `users_retrieve`, `users_partial_update`, … */
+  operationId: string;
+  summary: string;
+  description?: string;
+  /** `"either"` (default): a session cookie or a personal API key; `"session"`: cookie only; `"public"`: anyone. */
+  auth?: A;
+  /** The path parameter naming the user acted on (`@me`, `%40me`, own uuid, or anyone for staff). */
+  subject?: S;
+  /** Changes identity or credentials: the secure-mode gate applies (recorded and documented). */
+  sensitive?: boolean;
+  /** A named budget from the shared limiter, spent before the handler runs. */
+  rateLimit?: RateLimitName;
   params?: P;
   query?: Q;
   /** Parsed from JSON; an empty body is read as `{}`. */
   body?: B;
-  handler: (input: EndpointInput<P, Q, B, Auth>) => Promise<Response>;
+  /** The success body; omit it (with `status: 204`) for no content. */
+  response?: R;
+  status?: St;
+  otherResponses?: Partial<Record<number, { description: string; schema: Schema }>>;
+  /** Error statuses the handler itself may answer with, beyond the ones the declaration implies. */
+  errors?: Partial<Record<number, string>>;
+  /** Returns the body (rendered as JSON with `status`), a `reply()` for another status, or a ready `Response` for another content type. */
+  handler: (input: HandlerInput<A, S, P, Q, B>) => Promise<Payload<R, St> | Reply | Response>;
 }
 
-interface AuthenticatedOptions<P, Q, B> extends EndpointOptions<P, Q, B, Principal> {
-  scope: Scope;
-  /** Identity changes refuse API keys: a leaked key must not take over the account. */
-  sessionOnly?: boolean;
+type ScopeRule<A extends AuthMode> = A extends "public" ? { scope?: undefined } : { scope: Scope };
+
+export type Declaration<A extends AuthMode = AuthMode, S = unknown, P = unknown, Q = unknown, B = unknown, R = unknown, St = unknown> =
+  DeclarationBase<A, S, P, Q, B, R, St> & ScopeRule<A>;
+
+/** What the OpenAPI document and the tests read back from a route's verbs. */
+export interface EndpointSpec {
+  operationId: string;
+  summary: string;
+  description?: string;
+  auth: AuthMode;
+  scope?: Scope;
+  subject?: SubjectParam;
+  sensitive: boolean;
+  rateLimit?: RateLimitName;
+  params?: ObjectSchema;
+  query?: Schema;
+  body?: Schema;
+  status: SuccessStatus;
+  response?: Schema;
+  otherResponses: Partial<Record<number, { description: string; schema: Schema }>>;
+  errors: Partial<Record<number, string>>;
 }
 
 export interface Endpoint {
-  run(request: NextRequest, context: RouteContext, method: string): Promise<Response>;
+  spec: EndpointSpec;
+  run(request: NextRequest, context: RouteContext): Promise<Response>;
 }
 
 function parseOrThrow<S extends Schema | undefined>(schema: S, input: unknown): Infer<S> {
@@ -53,56 +114,97 @@ function parseOrThrow<S extends Schema | undefined>(schema: S, input: unknown): 
   return result.data as Infer<S>;
 }
 
-async function parseInputs<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(
-  schemas: { params?: P; query?: Q; body?: B },
-  request: NextRequest,
-  context: RouteContext,
-): Promise<{ params: Infer<P>; query: Infer<Q>; body: Infer<B> }> {
-  const rawParams = await context.params;
-  const rawQuery = Object.fromEntries(request.nextUrl.searchParams);
-  assertNoNulCharacters(rawParams);
-  assertNoNulCharacters(rawQuery);
-  const params = parseOrThrow(schemas.params, rawParams) as Infer<P>;
-  const query = parseOrThrow(schemas.query, rawQuery) as Infer<Q>;
-  if (SAFE_METHODS.has(request.method)) return { params, query, body: undefined as Infer<B> };
-  const raw = await readJsonBody(request);
-  return { params, query, body: parseOrThrow(schemas.body, raw === undefined ? {} : raw) as Infer<B> };
+const subjectParamSchema = z.string().min(1).max(100).meta({ description: "A user's uuid, or `@me` for the caller." });
+
+/** The path schema with the subject parameter folded in, built once per declaration. */
+function pathSchema(subject: SubjectParam | undefined, params: ObjectSchema | undefined): ObjectSchema | undefined {
+  if (!subject) return params;
+  return (params ?? z.object({})).extend({ [subject]: subjectParamSchema });
 }
 
-/** An endpoint that needs a signed-in caller (session cookie, or a personal API key with `scope`). */
-export function endpoint<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
-  options: AuthenticatedOptions<P, Q, B>,
-): Endpoint {
-  return {
-    async run(request, context) {
-      const principal = await authenticate(request);
-      if (!principal) throw errors.notAuthenticated();
-      if (principal.method === "session") {
-        if (!SAFE_METHODS.has(request.method)) assertSameOriginWrite(request);
-      } else {
-        if (options.sessionOnly) throw errors.notAuthenticated("This action requires a signed-in browser session; personal API keys cannot perform it.");
-        if (!scopeSatisfied(principal.scopes, options.scope)) {
-          throw errors.permissionDenied(`This action requires the scope "${options.scope}".`);
-        }
-      }
-      const inputs = await parseInputs(options, request, context);
-      return options.handler({ request, principal, ...inputs });
-    },
+/**
+ * One endpoint, declared: the wrapper authenticates, checks the auth mode and scope, refuses
+ * cross-site cookie writes, spends the rate budget, parses params, query and body, resolves the
+ * subject through the permission rules, then calls the handler and renders its answer.
+ */
+export function endpoint<
+  A extends AuthMode = "either",
+  S extends SubjectParam | undefined = undefined,
+  P extends ObjectSchema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  R extends Schema | undefined = undefined,
+  St extends SuccessStatus = 200,
+>(declaration: Declaration<A, S, P, Q, B, R, St>): Endpoint {
+  const auth: AuthMode = declaration.auth ?? "either";
+  const params = pathSchema(declaration.subject, declaration.params);
+  const status: SuccessStatus = declaration.status ?? 200;
+  const spec: EndpointSpec = {
+    operationId: declaration.operationId,
+    summary: declaration.summary,
+    description: declaration.description,
+    auth,
+    scope: declaration.scope,
+    subject: declaration.subject,
+    sensitive: declaration.sensitive ?? false,
+    rateLimit: declaration.rateLimit,
+    params,
+    query: declaration.query,
+    body: declaration.body,
+    status,
+    response: declaration.response,
+    otherResponses: declaration.otherResponses ?? {},
+    errors: declaration.errors ?? {},
   };
-}
 
-/** An endpoint anyone may call; the caller is passed along when signed in. */
-export function publicEndpoint<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
-  options: EndpointOptions<P, Q, B, Principal | null>,
-): Endpoint {
   return {
+    spec,
     async run(request, context) {
-      const principal = await authenticate(request).catch(() => null);
+      const principal = await authenticateFor(auth, request);
+      if (principal?.method === "personal_api_key" && declaration.scope) enforce(hasScope(actorOf(principal), declaration.scope));
       if (principal?.method === "session" && !SAFE_METHODS.has(request.method)) assertSameOriginWrite(request);
-      const inputs = await parseInputs(options, request, context);
-      return options.handler({ request, principal, ...inputs });
+      if (declaration.rateLimit) await applyRateLimit(declaration.rateLimit, request, principal);
+
+      const rawParams = await context.params;
+      const rawQuery = Object.fromEntries(request.nextUrl.searchParams);
+      assertNoNulCharacters(rawParams);
+      assertNoNulCharacters(rawQuery);
+      const parsedParams = parseOrThrow(params, rawParams) as Record<string, string> | undefined;
+      const query = parseOrThrow(declaration.query, rawQuery);
+      const body = SAFE_METHODS.has(request.method) ? undefined : await readBody(declaration.body, request);
+      const subject =
+        declaration.subject && principal ? await resolveSubject(principal, parsedParams?.[declaration.subject] ?? "") : undefined;
+
+      const result = await declaration.handler({
+        request,
+        principal: principal as PrincipalFor<A>,
+        subject: subject as SubjectFor<S>,
+        params: parsedParams as Infer<P>,
+        query: query as Infer<Q>,
+        body: body as Infer<B>,
+      });
+      if (result instanceof Response) return result;
+      if (result instanceof Reply) return json(result.body, { status: result.status });
+      return status === 204 ? noContent() : json(result, { status });
     },
   };
+}
+
+async function readBody(schema: Schema | undefined, request: NextRequest): Promise<unknown> {
+  const raw = await readJsonBody(request);
+  return parseOrThrow(schema, raw === undefined ? {} : raw);
+}
+
+async function authenticateFor(auth: AuthMode, request: NextRequest): Promise<Principal | null> {
+  if (auth === "public") return authenticate(request).catch(() => null);
+  const principal = await authenticate(request);
+  if (!principal) throw errors.notAuthenticated();
+  enforce(mayAuthenticateWith(auth, principal.method));
+  return principal;
+}
+
+function actorOf(principal: Principal) {
+  return { via: principal.method, scopes: principal.scopes };
 }
 
 export function errorResponse(error: unknown, request: Request): Response {
@@ -121,11 +223,23 @@ export function errorResponse(error: unknown, request: Request): Response {
 }
 
 async function guarded(request: NextRequest, run: () => Promise<Response>): Promise<Response> {
-  try {
-    return withApiHeaders(await run());
-  } catch (error) {
-    return errorResponse(error, request);
-  }
+  const requestId = requestIdFor(request);
+  const response = await withRequestContext(requestId, async () => {
+    try {
+      return withApiHeaders(await run());
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  });
+  response.headers.set("X-Request-Id", requestId);
+  return response;
+}
+
+const endpointsOf = new WeakMap<RouteHandler, Endpoint>();
+
+/** The declaration behind a route verb, for the OpenAPI document and the tests. */
+export function endpointOf(handler: unknown): Endpoint | undefined {
+  return typeof handler === "function" ? endpointsOf.get(handler as RouteHandler) : undefined;
 }
 
 /**
@@ -143,8 +257,9 @@ export function route(endpoints: Partial<Record<Method, Endpoint>>): Record<Meth
     handlers[method] = (request, context) =>
       guarded(request, async () => {
         if (!defined) throw errors.methodNotAllowed(method, allow);
-        return defined.run(request, context, method);
+        return defined.run(request, context);
       });
+    if (defined) endpointsOf.set(handlers[method], defined);
   }
   return handlers;
 }

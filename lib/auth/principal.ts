@@ -19,6 +19,8 @@ export interface Principal {
   hasPassword: boolean;
   method: "session" | "personal_api_key";
   scopes: readonly Scope[] | "*";
+  /** The personal API key that authenticated the request; null for cookie sessions. */
+  apiKeyId: string | null;
   /** Present for cookie sessions: when the person last proved who they are. */
   session: { id: string; authenticatedAt: Date } | null;
 }
@@ -40,6 +42,7 @@ export async function principalFromCookies(cookieHeader: string | null): Promise
     hasPassword,
     method: "session",
     scopes: "*",
+    apiKeyId: null,
     session: { id: claims.sessionId, authenticatedAt: new Date(claims.authenticatedAt) },
   };
 }

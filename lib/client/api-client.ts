@@ -1,4 +1,4 @@
-import type { ErrorBody, ErrorType, FieldIssue } from "@/lib/api/errors";
+import { errorEnvelopeSchema, type ErrorBody } from "@/lib/api/envelope";
 
 type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -35,34 +35,9 @@ export function isApiClientError(error: unknown): error is ApiClientError {
   return error instanceof ApiClientError;
 }
 
-const ERROR_TYPES: readonly ErrorType[] = [
-  "validation_error",
-  "authentication_error",
-  "invalid_request",
-  "throttled_error",
-  "server_error",
-];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function isFieldIssue(value: unknown): value is FieldIssue {
-  return (
-    isRecord(value) &&
-    (typeof value.attr === "string" || value.attr === null) &&
-    typeof value.code === "string" &&
-    typeof value.detail === "string"
-  );
-}
-
 function asErrorBody(value: unknown): ErrorBody | null {
-  if (!isRecord(value) || !isFieldIssue(value)) return null;
-  const type = ERROR_TYPES.find((candidate) => candidate === value.type);
-  if (!type) return null;
-  const body: ErrorBody = { type, code: value.code, detail: value.detail, attr: value.attr };
-  if (Array.isArray(value.issues)) body.issues = value.issues.filter(isFieldIssue);
-  return body;
+  const parsed = errorEnvelopeSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 /** Proxies and crashed servers answer with HTML or nothing; give callers the envelope anyway. */

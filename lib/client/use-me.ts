@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { userPatchSchema } from "@/lib/users/schemas";
-import type { UserDto } from "@/lib/users/types";
+import type { UserDto } from "@/lib/users/user-schema";
 import { apiFetch, type ApiClientError } from "./api-client";
 import { queryKeys } from "./query-keys";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { UserDto } from "@/lib/users/types";
+import type { UserDto } from "@/lib/users/user-schema";
 import type { Paginated } from "@/lib/api/pagination";
 import { apiFetch, type ApiClientError } from "./api-client";
 import { queryKeys, type UserListParams } from "./query-keys";

@@ -1,7 +1,10 @@
 import "server-only";
 import { db } from "./client";
+import type { Health } from "./health-schema";
 
-export async function databaseHealth(): Promise<{ ok: boolean; latency_ms: number }> {
+export { healthSchema } from "./health-schema";
+
+export async function databaseHealth(): Promise<Health["database"]> {
   const started = performance.now();
   try {
     await Promise.race([

@@ -46,6 +46,9 @@ export const signupSchema = z.object({
 });
 export type SignupInput = z.infer<typeof signupSchema>;
 
+export const signupResultSchema = z.object({ uuid: z.uuid(), email: z.string(), first_name: z.string() }).meta({ id: "SignupResult" });
+export type SignupResult = z.infer<typeof signupResultSchema>;
+
 const NO_NUL = /^[^\u0000]*$/;
 
 export const signinSchema = z.object({
@@ -106,7 +109,8 @@ export type UserPatch = z.infer<typeof userPatchSchema>;
 const booleanParam = z.enum(["true", "True", "1", "false", "False", "0"]).transform((value) => ["true", "True", "1"].includes(value));
 
 export const userListQuerySchema = z.object({
-  email: z.string().trim().max(254).transform((email) => email.toLowerCase()).optional(),
-  is_staff: booleanParam.optional(),
+  email: z.string().trim().max(254).transform((email) => email.toLowerCase()).optional().meta({ description: "Exact email address (case-insensitive)." }),
+  is_staff: booleanParam.optional().meta({ description: "Only staff (`true`) or only non-staff (`false`) users." }),
   ...paginationQuery,
 });
+export type UserListQuery = z.output<typeof userListQuerySchema>;

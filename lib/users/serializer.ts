@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuthUser } from "@/lib/auth/principal";
 import type { HedgehogConfig } from "./hedgehog-schema";
 import { effectiveNotificationSettings } from "./notification-settings";
-import type { OrganizationDetail, OrganizationSummary, TeamSummary, UserDto } from "./types";
+import type { OrganizationDetail, OrganizationSummary, TeamSummary, UserDto } from "./user-schema";
 
 export const membershipInclude = {
   organization: { include: { teams: { orderBy: { id: "asc" } } } },
@@ -104,7 +104,7 @@ export function serializeUser({ user, hasPassword, memberships, memberCounts, se
     passkeys_enabled_for_2fa: user.passkeysEnabledFor2fa,
     hide_mcp_hints: user.hideMcpHints,
     hedgehog_config: (user.hedgehogConfig as HedgehogConfig | null) ?? null,
-    events_column_config: user.eventsColumnConfig,
+    events_column_config: user.eventsColumnConfig as UserDto["events_column_config"],
     has_seen_product_intro_for: (user.hasSeenProductIntroFor as Record<string, boolean> | null) ?? null,
     is_2fa_enabled: false,
     has_social_auth: false,

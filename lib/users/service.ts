@@ -5,12 +5,12 @@ import { errors } from "@/lib/api/errors";
 import { paginated, type Paginated } from "@/lib/api/pagination";
 import { withoutPasswordHash, type Principal } from "@/lib/auth/principal";
 import { sensitiveSessionExpiresAt } from "@/lib/auth/session-policy";
-import type { z } from "zod";
 import { mergeNotificationOverrides } from "./notification-settings";
-import type { UserPatch, userListQuerySchema } from "./schemas";
+import { enforce, mayChangeStaffFlag, mayListEveryone, mayRemoveStaffUser } from "./permissions";
+import type { UserListQuery, UserPatch } from "./schemas";
 import { membershipInclude, serializeUser, type MembershipWithOrganization } from "./serializer";
 import type { Subject } from "./subject";
-import type { UserDto } from "./types";
+import type { UserDto } from "./user-schema";
 
 type Client = ReturnType<typeof db>;
 type Transaction = Parameters<Parameters<Client["$transaction"]>[0]>[0];
@@ -42,10 +42,10 @@ export async function getUser(principal: Principal, subject: Subject): Promise<U
 
 export async function listUsers(
   principal: Principal,
-  query: z.output<typeof userListQuerySchema>,
+  query: UserListQuery,
   requestUrl: URL,
 ): Promise<Paginated<UserDto>> {
-  const where: Prisma.UserWhereInput = principal.user.isStaff ? { isActive: true } : { id: principal.user.id };
+  const where: Prisma.UserWhereInput = mayListEveryone(principal.user) ? { isActive: true } : { id: principal.user.id };
   if (query.email !== undefined) where.email = query.email;
   if (query.is_staff !== undefined) where.isStaff = query.is_staff;
   const [count, rows] = await db().$transaction([
@@ -96,10 +96,10 @@ function resolveCurrentContext(
 }
 
 /** Locks the active staff rows, so two staff demoting each other at once cannot both succeed. */
-async function assertNotLastStaff(tx: Transaction, userId: number, action: string): Promise<void> {
+async function assertNotLastStaff(tx: Transaction, userId: number, action: "demote" | "delete"): Promise<void> {
   const staff = await tx.$queryRaw<Array<{ id: number }>>`
     SELECT id FROM users WHERE "isStaff" AND "isActive" ORDER BY id FOR UPDATE`;
-  if (!staff.some((row) => row.id !== userId)) throw errors.conflict(`Cannot ${action} the last staff user.`, "last_staff_user");
+  enforce(mayRemoveStaffUser(staff.filter((row) => row.id !== userId).length, action));
 }
 
 /** Serialises concurrent writes to one user and returns the stored notification overrides. */
@@ -118,9 +118,7 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
     detail: field === "email" ? "Changing the email address is not available yet." : "Changing the password is not available yet.",
   }));
   if (identityIssues.length > 0) throw errors.validation(identityIssues);
-  if (patch.is_staff !== undefined && !principal.user.isStaff) {
-    throw errors.permissionDenied("You are not a staff user, contact your instance admin.");
-  }
+  if (patch.is_staff !== undefined) enforce(mayChangeStaffFlag(principal.user));
   if (patch.passkeys_enabled_for_2fa === true) {
     throw errors.invalidField("passkeys_enabled_for_2fa", "no_passkeys", "Register a passkey before using passkeys for two-factor authentication.");
   }

@@ -2,39 +2,58 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { errors } from "@/lib/api/errors";
 import { json } from "@/lib/api/response";
-import { publicEndpoint, route } from "@/lib/api/route";
+import { endpoint, route } from "@/lib/api/route";
+import { captureLogs } from "../support/logs";
 import { call } from "../support/requests";
 
 afterEach(() => vi.restoreAllMocks());
 
+const PUBLIC = { operationId: "test_op", summary: "A test endpoint", auth: "public" } as const;
+
 describe("the route wrapper", () => {
-  it("turns an unexpected error into a generic 500 that leaks nothing, and logs it without the message", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    const handlers = route({
-      GET: publicEndpoint({
-        handler: async () => {
-          throw new Error('relation "users" SELECT password_hash FROM users WHERE secret=hunter2');
-        },
-      }),
-    });
-    const response = await call(handlers.GET, { path: "/api/boom" });
-    expect(response.status).toBe(500);
-    expect(response.body).toEqual({ type: "server_error", code: "error", detail: "A server error occurred.", attr: null });
-    expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(logged).toHaveBeenCalledTimes(1);
-    const line = String(logged.mock.calls[0]?.[0]);
-    expect(JSON.parse(line)).toMatchObject({ level: "error", event: "api.unhandled_error", path: "/api/boom", errorName: "Error" });
-    expect(line).not.toContain("hunter2");
-    expect(line).not.toContain("SELECT");
+  it("turns an unexpected error into a generic 500 that leaks nothing, and logs its message and stack with the request id", async () => {
+    const logs = captureLogs("error");
+    try {
+      const handlers = route({
+        GET: endpoint({ ...PUBLIC,
+          handler: async () => {
+            throw new Error('relation "users" SELECT password_hash FROM users WHERE secret=hunter2');
+          },
+        }),
+      });
+      const response = await call(handlers.GET, { path: "/api/boom" });
+      expect(response.status).toBe(500);
+      expect(response.body).toEqual({ type: "server_error", code: "error", detail: "A server error occurred.", attr: null });
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(JSON.stringify(response.body)).not.toContain("hunter2");
+      const requestId = response.headers.get("x-request-id");
+      expect(requestId).toBeTruthy();
+      expect(logs.entries()).toEqual([
+        expect.objectContaining({ level: "error", event: "api.unhandled_error", path: "/api/boom", errorName: "Error", requestId }),
+      ]);
+      const [line] = logs.entries();
+      expect(line?.errorMessage).toContain("hunter2");
+      expect(String(line?.stack)).toContain("route-wrapper.test.ts");
+    } finally {
+      logs.restore();
+    }
+  });
+
+  it("keeps a well-formed X-Request-Id from the caller and replaces a malformed one", async () => {
+    const handlers = route({ GET: endpoint({ ...PUBLIC, handler: async () => ({}) }) });
+    const kept = await call(handlers.GET, { path: "/x", headers: { "x-request-id": "trace-0123456789" } });
+    expect(kept.headers.get("x-request-id")).toBe("trace-0123456789");
+    const replaced = await call(handlers.GET, { path: "/x", headers: { "x-request-id": "bad id with spaces" } });
+    expect(replaced.headers.get("x-request-id")).not.toContain("bad");
   });
 
   it("renders thrown ApiErrors with their status, headers and every issue", async () => {
     const handlers = route({
-      POST: publicEndpoint({
+      POST: endpoint({ ...PUBLIC,
         body: z.object({ a: z.string(), b: z.number() }),
         handler: async () => json({}),
       }),
-      PUT: publicEndpoint({ handler: async () => { throw errors.throttled(7.2); } }),
+      PUT: endpoint({ ...PUBLIC, handler: async () => { throw errors.throttled(7.2); } }),
     });
     const invalid = await call(handlers.POST, { method: "POST", path: "/x", body: { a: 1 } });
     expect(invalid.status).toBe(400);
@@ -49,7 +68,7 @@ describe("the route wrapper", () => {
   });
 
   it("answers verbs a route does not define with 405 and the Allow list", async () => {
-    const handlers = route({ GET: publicEndpoint({ handler: async () => json({ ok: true }) }), POST: publicEndpoint({ handler: async () => json({}) }) });
+    const handlers = route({ GET: endpoint({ ...PUBLIC, handler: async () => json({ ok: true }) }), POST: endpoint({ ...PUBLIC, handler: async () => json({}) }) });
     const response = await call(handlers.DELETE, { method: "DELETE", path: "/x" });
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("GET, POST");
@@ -57,7 +76,7 @@ describe("the route wrapper", () => {
   });
 
   it("accepts an empty action POST with or without a JSON content type", async () => {
-    const handlers = route({ POST: publicEndpoint({ body: z.object({}), handler: async () => json({ ok: true }) }) });
+    const handlers = route({ POST: endpoint({ ...PUBLIC, body: z.object({}), handler: async () => json({ ok: true }) }) });
     expect((await call(handlers.POST, { method: "POST", path: "/x" })).status).toBe(200);
     expect((await call(handlers.POST, { method: "POST", path: "/x", rawBody: "", headers: { "content-type": "application/json" } })).status).toBe(200);
   });
@@ -65,7 +84,7 @@ describe("the route wrapper", () => {
 
 describe("OPTIONS", () => {
   it("lists only the verbs the route serves", async () => {
-    const handlers = route({ GET: publicEndpoint({ handler: async () => json({}) }), PATCH: publicEndpoint({ handler: async () => json({}) }) });
+    const handlers = route({ GET: endpoint({ ...PUBLIC, handler: async () => json({}) }), PATCH: endpoint({ ...PUBLIC, handler: async () => json({}) }) });
     const response = await call(handlers.OPTIONS, { method: "OPTIONS", path: "/x" });
     expect(response.status).toBe(204);
     expect(response.headers.get("allow")).toBe("GET, PATCH");

@@ -1,18 +1,23 @@
 import { errors } from "@/lib/api/errors";
-import { json } from "@/lib/api/response";
-import { publicEndpoint, route } from "@/lib/api/route";
+import { endpoint, route } from "@/lib/api/route";
 import { env } from "@/lib/env";
-import { clientIp, enforce, rateRules } from "@/lib/rate-limit";
 import { signup } from "@/lib/users/signup";
-import { signupSchema } from "@/lib/users/schemas";
+import { signupResultSchema, signupSchema } from "@/lib/users/schemas";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
-  POST: publicEndpoint({
+  POST: endpoint({
+    operationId: "signup_create",
+    summary: "Create an account",
+    description: "Creates a user with a personal organization and project and sends a welcome mail. Operators can turn it off (`SIGNUP_ENABLED=false`: 403).",
+    auth: "public",
+    rateLimit: "signup",
     body: signupSchema,
-    handler: async ({ request, body }) => {
+    response: signupResultSchema,
+    status: 201,
+    errors: { 403: "Sign-up is turned off on this instance." },
+    handler: async ({ body }) => {
       if (!env.signupEnabled) throw errors.permissionDenied("Sign-up is turned off on this instance.", "signup_disabled");
-      await enforce(`signup:${clientIp(request.headers) ?? "any"}`, rateRules.signup());
-      return json(await signup(body), { status: 201 });
+      return signup(body);
     },
   }),
 });

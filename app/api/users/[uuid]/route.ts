@@ -1,30 +1,40 @@
-import { json, noContent } from "@/lib/api/response";
 import { endpoint, route } from "@/lib/api/route";
 import { userPatchSchema } from "@/lib/users/schemas";
 import { deleteUser, getUser, updateUser } from "@/lib/users/service";
-import { resolveSubject } from "@/lib/users/subject";
-import { userPathSchema } from "@/lib/users/path-params";
+import { userSchema } from "@/lib/users/user-schema";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
   GET: endpoint({
+    operationId: "users_retrieve",
+    summary: "Retrieve a user",
+    description: "`@me` (or the caller's own uuid) is the caller; staff may retrieve any active user, others get 403.",
     scope: "user:read",
-    params: userPathSchema,
-    handler: async ({ principal, params }) => json(await getUser(principal, await resolveSubject(principal, params.uuid))),
+    subject: "uuid",
+    response: userSchema,
+    handler: ({ principal, subject }) => getUser(principal, subject),
   }),
   PATCH: endpoint({
+    operationId: "users_partial_update",
+    summary: "Update a user's profile and settings",
+    description: "Only the fields sent change; unknown and read-only fields are ignored. `is_staff` is for staff only.",
     scope: "user:write",
-    params: userPathSchema,
+    subject: "uuid",
+    sensitive: true,
     body: userPatchSchema,
-    handler: async ({ principal, params, body }) =>
-      json(await updateUser(principal, await resolveSubject(principal, params.uuid), body)),
+    response: userSchema,
+    errors: { 409: "The last staff user cannot be demoted." },
+    handler: ({ principal, subject, body }) => updateUser(principal, subject, body),
   }),
   DELETE: endpoint({
+    operationId: "users_destroy",
+    summary: "Delete a user",
+    description: "Deletes the account with its memberships, and the organizations it was the only member of. Session only.",
+    auth: "session",
     scope: "user:write",
-    sessionOnly: true,
-    params: userPathSchema,
-    handler: async ({ principal, params }) => {
-      await deleteUser(await resolveSubject(principal, params.uuid));
-      return noContent();
-    },
+    subject: "uuid",
+    sensitive: true,
+    status: 204,
+    errors: { 409: "The last staff user cannot be deleted." },
+    handler: ({ subject }) => deleteUser(subject),
   }),
 });

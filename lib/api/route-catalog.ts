@@ -1,0 +1,19 @@
+import "server-only";
+import * as health from "@/app/api/health/route";
+import * as schema from "@/app/api/schema/route";
+import * as signup from "@/app/api/signup/route";
+import * as users from "@/app/api/users/route";
+import * as user from "@/app/api/users/[uuid]/route";
+import type { RouteModule } from "./openapi";
+
+/**
+ * Every route file under app/api, with its URL template. A test walks app/api and fails when a
+ * route file is missing here, so the OpenAPI document cannot silently lose an endpoint.
+ */
+export const ROUTE_CATALOG: readonly RouteModule[] = [
+  { path: "/api/health", handlers: health },
+  { path: "/api/schema", handlers: schema },
+  { path: "/api/signup", handlers: signup },
+  { path: "/api/users", handlers: users },
+  { path: "/api/users/{uuid}", handlers: user },
+];

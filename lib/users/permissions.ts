@@ -1,0 +1,73 @@
+import { errors, type ApiError } from "@/lib/api/errors";
+import { scopeSatisfied, type Scope } from "@/lib/auth/scopes";
+
+/**
+ * Who may do what to whom, as small pure predicates. The route wrapper and the services ask
+ * these; nothing else decides. Each returns `null` when allowed, or the error to answer with.
+ */
+export type Refusal = ApiError;
+export type Decision = Refusal | null;
+
+export type AuthMode = "session" | "either" | "public";
+export type CredentialKind = "session" | "personal_api_key";
+
+export interface Actor {
+  id: number;
+  uuid: string;
+  isStaff: boolean;
+  via: CredentialKind;
+  scopes: readonly Scope[] | "*";
+}
+
+export type UserRef = { kind: "self" } | { kind: "other"; uuid: string } | { kind: "malformed" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A `:uuid` path segment as the caller wrote it: `@me` (also percent-encoded), their own uuid, or someone else. */
+export function parseUserRef(actor: Pick<Actor, "uuid">, ref: string): UserRef {
+  const decoded = ref.replace(/^%40/i, "@");
+  if (decoded === "@me" || decoded.toLowerCase() === actor.uuid.toLowerCase()) return { kind: "self" };
+  return UUID.test(decoded) ? { kind: "other", uuid: decoded.toLowerCase() } : { kind: "malformed" };
+}
+
+/** Personal API keys may only call routes declared `either`; session-only routes refuse them outright. */
+export function mayAuthenticateWith(auth: AuthMode, via: CredentialKind): Decision {
+  if (auth === "session" && via === "personal_api_key") {
+    return errors.notAuthenticated("This action requires a signed-in browser session; personal API keys cannot perform it.");
+  }
+  return null;
+}
+
+/** A key carries scopes; a browser session may do everything its user may. */
+export function hasScope(actor: Pick<Actor, "via" | "scopes">, required: Scope): Decision {
+  if (actor.via === "session" || scopeSatisfied(actor.scopes, required)) return null;
+  return errors.permissionDenied(`API key missing required scope '${required}'.`);
+}
+
+/** Anyone may address themselves; only staff may address another user. */
+export function mayAddress(actor: Pick<Actor, "isStaff">, ref: UserRef): Decision {
+  if (ref.kind === "self" || actor.isStaff) return null;
+  return errors.permissionDenied("As a non-staff user you're only allowed to access the `@me` user instance.");
+}
+
+/** Staff see every active user in the list; everyone else sees only themselves. */
+export function mayListEveryone(actor: Pick<Actor, "isStaff">): boolean {
+  return actor.isStaff;
+}
+
+/** Only staff grant or revoke staff, on anyone including themselves. */
+export function mayChangeStaffFlag(actor: Pick<Actor, "isStaff">): Decision {
+  if (actor.isStaff) return null;
+  return errors.permissionDenied("You are not a staff user, contact your instance admin.");
+}
+
+/** The instance always keeps one active staff user: removing the last one (demotion or deletion) is refused. */
+export function mayRemoveStaffUser(otherActiveStaff: number, action: "demote" | "delete"): Decision {
+  if (otherActiveStaff > 0) return null;
+  return errors.conflict(`Cannot ${action} the last staff user.`, "last_staff_user");
+}
+
+/** Throws the refusal, if any. */
+export function enforce(decision: Decision): void {
+  if (decision) throw decision;
+}
