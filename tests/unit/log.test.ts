@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { overrideEnvForTests } from "@/lib/env";
 import { describeError, log, requestIdFor, withRequestContext, withRequestIdHeader } from "@/lib/log";
 import { captureLogs, type CapturedLogs } from "../support/logs";
 
@@ -92,6 +93,15 @@ describe("LOG_LEVEL", () => {
     logs = captureLogs(level);
     everyLevel();
     expect(logs.entries().map((line) => line.event)).toEqual(events);
+  });
+
+  it("follows a re-read configuration without a new destination", () => {
+    logs = captureLogs("info");
+    log.info("first");
+    const restoreLevel = overrideEnvForTests({ LOG_LEVEL: "error" });
+    everyLevel();
+    restoreLevel();
+    expect(logs.entries().map((line) => line.event)).toEqual(["first", "e"]);
   });
 
   it("labels each line with its level", () => {
