@@ -34,6 +34,7 @@ describe("migrations applied to a fresh PostgreSQL database", () => {
 
   it("applies every migration once and records it like `prisma migrate deploy`", async () => {
     const folders = readMigrationsList().migrationDirectories.map((d) => d.path);
+    expect(folders.length).toBeGreaterThan(0);
     const first = await migrateDatabase({ kind: "postgres", url: dbUrl });
     expect(first.createdDatabase).toBe(false);
     expect(first.applied).toEqual(folders);

@@ -52,10 +52,12 @@ describe("POST /api/signup", () => {
 
   it("refuses an email already registered, in any case, with 400 unique", async () => {
     const email = newEmail();
+    const second = `Second${randomUUID().slice(0, 8)}`;
     expect((await signup({ email, password: STRONG_PASSWORD, first_name: "First" })).status).toBe(201);
-    const response = await signup({ email: email.toUpperCase(), password: STRONG_PASSWORD, first_name: "Second" });
+    const response = await signup({ email: email.toUpperCase(), password: STRONG_PASSWORD, first_name: second });
     expectError(response, 400, { type: "validation_error", code: "unique", attr: "email" });
-    expect(await db().user.count({ where: { email } })).toBe(1);
+    expect(await db().user.findUniqueOrThrow({ where: { email } })).toMatchObject({ firstName: "First" });
+    expect(await db().organization.count({ where: { name: { startsWith: second } } })).toBe(0);
   });
 
   it.each([
@@ -68,10 +70,12 @@ describe("POST /api/signup", () => {
     ["a missing email", { email: undefined }, "email", "required"],
   ])("refuses %s with 400 naming %s", async (_label, override, attr, code) => {
     const email = newEmail();
-    const body = { email, password: STRONG_PASSWORD, first_name: "Test", ...override };
+    // Cases that replace the email are found by their first name instead.
+    const firstName = `Refused${randomUUID().slice(0, 8)}`;
+    const body = { email, password: STRONG_PASSWORD, first_name: firstName, ...override };
     if (body.password === "EMAIL") body.password = email;
     expectError(await signup(body), 400, { type: "validation_error", code, attr });
-    expect(await db().user.count({ where: { email } })).toBe(0);
+    expect(await db().user.count({ where: { OR: [{ email: body.email ?? email }, { firstName }] } })).toBe(0);
   });
 
   it("answers 403 signup_disabled when SIGNUP_ENABLED=false", async () => {

@@ -64,9 +64,9 @@ describe("DELETE /api/users/:uuid", () => {
     expect(await exists(user.id)).toBe(true);
   });
 
-  it("refuses personal API keys (session only)", async () => {
+  it("refuses personal API keys (session only), even beside a valid session cookie", async () => {
     const user = await createTestUser();
-    const response = await remove({ headers: { authorization: "Bearer phx_unknown" } });
+    const response = await remove({ cookie: await sessionCookie(user), headers: { authorization: "Bearer phx_unknown" } });
     expectError(response, 401, { type: "authentication_error", code: "authentication_failed" });
     expect(await exists(user.id)).toBe(true);
   });

@@ -45,6 +45,8 @@ describe("GET /api/users/:uuid", () => {
 
   it("never returns a secret, and is not cacheable or sniffable", async () => {
     const response = await get("@me", memberCookie);
+    expect(response.status).toBe(200);
+    expect(response.body.uuid).toBe(member.uuid);
     const keys = keysDeep(response.body);
     for (const secret of ["password", "passwordHash", "password_hash", "sessionVersion", "session_version"]) {
       expect(keys.has(secret), secret).toBe(false);

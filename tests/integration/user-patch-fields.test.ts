@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GET, PATCH } from "@/app/api/users/[uuid]/route";
+import { db } from "@/lib/db/client";
 import { NOTIFICATION_DEFAULTS } from "@/lib/users/notification-settings";
 import { call, sessionCookie } from "../support/requests";
 import { createTestUser, reloadUser } from "../support/users";
@@ -59,6 +60,8 @@ describe("PATCH /api/users/@me fields", () => {
     ["passkeys_enabled_for_2fa", "passkeysEnabledFor2fa", false],
   ] as const)("sets the boolean %s", async (field, column, value) => {
     const { user, cookie } = await signedIn();
+    // Start from the opposite value, so a dropped write cannot pass for a saved one.
+    await db().user.update({ where: { id: user.id }, data: { [column]: !value } });
     const response = await patch(cookie, { [field]: value });
     expect(response.status).toBe(200);
     expect(response.body[field]).toBe(value);
@@ -126,12 +129,16 @@ describe("PATCH /api/users/@me fields", () => {
     const response = await call(PATCH, { method: "PATCH", path: "/api/users/@me", params: { uuid: "@me" }, cookie });
     expect(response.status).toBe(200);
     expect(response.body.uuid).toBe(user.uuid);
-    expect((await reloadUser(user.id)).firstName).toBe(before.firstName);
+    const after = await reloadUser(user.id);
+    expect(after).toEqual({ ...before, updatedAt: after.updatedAt });
   });
 
   it("ignores read-only and unknown fields", async () => {
     const { user, cookie } = await signedIn();
-    const before = await reloadUser(user.id);
+    // With the hash, which the app's client omits by default, so a written password_hash would show.
+    const reloadWithHash = () => db().user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
+    const before = await reloadWithHash();
+    expect(before.passwordHash).toMatch(/^\$argon2id\$/);
     const response = await patch(cookie, {
       first_name: "Changed",
       uuid: randomUUID(),
@@ -163,7 +170,7 @@ describe("PATCH /api/users/@me fields", () => {
       is_2fa_enabled: false,
       is_staff: false,
     });
-    const after = await reloadUser(user.id);
+    const after = await reloadWithHash();
     expect(after).toEqual({ ...before, firstName: "Changed", updatedAt: after.updatedAt });
   });
 
