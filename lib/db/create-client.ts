@@ -1,17 +1,18 @@
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createAdapterFactory, type DatabaseTarget } from "./connection";
 
-function build(target: DatabaseTarget) {
-  const { factory, close } = createAdapterFactory(target);
+/** The app's client settings over any driver adapter (tests pass one over an instrumented pool). */
+export function prismaClientFor(adapter: SqlDriverAdapterFactory) {
   // The password hash is omitted from every query unless a query asks for it explicitly.
-  const client = new PrismaClient({ adapter: factory, omit: { user: { passwordHash: true } } });
-  return { client, close };
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }
 
-export type AppPrismaClient = ReturnType<typeof build>["client"];
+export type AppPrismaClient = ReturnType<typeof prismaClientFor>;
 
 export function createPrismaClient(target: DatabaseTarget): { client: AppPrismaClient; close: () => Promise<void> } {
-  const { client, close } = build(target);
+  const { factory, close } = createAdapterFactory(target);
+  const client = prismaClientFor(factory);
   return {
     client,
     close: async () => {

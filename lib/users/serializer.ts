@@ -1,22 +1,16 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuthUser } from "@/lib/auth/principal";
 import type { HedgehogConfig } from "./hedgehog-schema";
+import type { Membership } from "./memberships";
 import { effectiveNotificationSettings } from "./notification-settings";
 import type { OrganizationDetail, OrganizationSummary, TeamSummary, UserDto } from "./user-schema";
-
-export const membershipInclude = {
-  organization: { include: { teams: { orderBy: { id: "asc" } } } },
-} satisfies Prisma.OrganizationMembershipInclude;
-
-export type MembershipWithOrganization = Prisma.OrganizationMembershipGetPayload<{ include: typeof membershipInclude }>;
 
 /** Fields that describe the request's own session; other users' rows get null. */
 export interface SessionFacts {
   sensitiveSessionExpiresAt: Date | null;
 }
 
-function organizationSummary(membership: MembershipWithOrganization): OrganizationSummary {
+function organizationSummary(membership: Membership): OrganizationSummary {
   const { organization } = membership;
   return {
     id: organization.id,
@@ -28,14 +22,14 @@ function organizationSummary(membership: MembershipWithOrganization): Organizati
   };
 }
 
-function organizationDetail(membership: MembershipWithOrganization, memberCount: number): OrganizationDetail {
+function organizationDetail(membership: Membership): OrganizationDetail {
   const { organization } = membership;
   return {
     ...organizationSummary(membership),
     created_at: organization.createdAt.toISOString(),
     updated_at: organization.updatedAt.toISOString(),
     enforce_2fa: organization.enforce2fa,
-    member_count: memberCount,
+    member_count: membership.memberCount,
     teams: organization.teams.map((team) => ({
       id: team.id,
       uuid: team.uuid,
@@ -46,7 +40,7 @@ function organizationDetail(membership: MembershipWithOrganization, memberCount:
   };
 }
 
-function currentTeam(user: AuthUser, memberships: MembershipWithOrganization[]): TeamSummary | null {
+function currentTeam(user: AuthUser, memberships: Membership[]): TeamSummary | null {
   if (user.currentTeamId === null) return null;
   for (const membership of memberships) {
     const team = membership.organization.teams.find((candidate) => candidate.id === user.currentTeamId);
@@ -69,14 +63,12 @@ function currentTeam(user: AuthUser, memberships: MembershipWithOrganization[]):
 export interface UserContext {
   user: AuthUser;
   hasPassword: boolean;
-  memberships: MembershipWithOrganization[];
-  /** Members per organization, for at least the user's current organization. */
-  memberCounts: ReadonlyMap<string, number>;
+  memberships: Membership[];
   /** Only for the caller's own row. */
   session: SessionFacts | null;
 }
 
-export function serializeUser({ user, hasPassword, memberships, memberCounts, session }: UserContext): UserDto {
+export function serializeUser({ user, hasPassword, memberships, session }: UserContext): UserDto {
   const currentMembership = memberships.find((membership) => membership.organizationId === user.currentOrganizationId);
   return {
     id: user.id,
@@ -112,7 +104,7 @@ export function serializeUser({ user, hasPassword, memberships, memberCounts, se
     requires_credential_review: false,
     scene_personalisation: [],
     team: currentTeam(user, memberships),
-    organization: currentMembership ? organizationDetail(currentMembership, memberCounts.get(currentMembership.organizationId) ?? 0) : null,
+    organization: currentMembership ? organizationDetail(currentMembership) : null,
     organizations: memberships.map(organizationSummary),
   };
 }

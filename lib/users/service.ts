@@ -8,36 +8,21 @@ import { sensitiveSessionExpiresAt } from "@/lib/auth/session-policy";
 import { mergeNotificationOverrides } from "./notification-settings";
 import { enforce, mayChangeStaffFlag, mayListEveryone, mayRemoveStaffUser } from "./permissions";
 import type { UserListQuery, UserPatch } from "./schemas";
-import { membershipInclude, serializeUser, type MembershipWithOrganization } from "./serializer";
+import { membershipsOf, membershipsOfUsers, type Membership } from "./memberships";
+import { serializeUser } from "./serializer";
 import type { Subject } from "./subject";
 import type { UserDto } from "./user-schema";
 
 type Client = ReturnType<typeof db>;
 type Transaction = Parameters<Parameters<Client["$transaction"]>[0]>[0];
 
-function loadMemberships(userId: number, client: Client | Transaction = db()): Promise<MembershipWithOrganization[]> {
-  return client.organizationMembership.findMany({
-    where: { userId },
-    include: membershipInclude,
-    orderBy: { createdAt: "asc" },
-  });
-}
-
-/** One indexed count over just the organizations shown (Prisma's `_count` would scan every membership). */
-async function countMembers(organizationIds: Array<string | null>, client: Client | Transaction = db()): Promise<Map<string, number>> {
-  const ids = [...new Set(organizationIds.filter((id): id is string => id !== null))];
-  if (ids.length === 0) return new Map();
-  const groups = await client.organizationMembership.groupBy({ by: ["organizationId"], where: { organizationId: { in: ids } }, _count: { _all: true } });
-  return new Map(groups.map((group) => [group.organizationId, group._count._all]));
-}
-
 function sessionFacts(principal: Principal, subject: Subject) {
   return subject.isSelf ? { sensitiveSessionExpiresAt: sensitiveSessionExpiresAt(principal) } : null;
 }
 
 export async function getUser(principal: Principal, subject: Subject): Promise<UserDto> {
-  const [memberships, memberCounts] = await Promise.all([loadMemberships(subject.user.id), countMembers([subject.user.currentOrganizationId])]);
-  return serializeUser({ ...subject, memberships, memberCounts, session: sessionFacts(principal, subject) });
+  const memberships = await membershipsOf(subject.user.id);
+  return serializeUser({ ...subject, memberships, session: sessionFacts(principal, subject) });
 }
 
 export async function listUsers(
@@ -56,14 +41,14 @@ export async function listUsers(
       skip: query.offset,
       take: query.limit,
       omit: { passwordHash: false },
-      include: { memberships: { include: membershipInclude, orderBy: { createdAt: "asc" } } },
     }),
   ]);
-  const memberCounts = await countMembers(rows.map((row) => row.currentOrganizationId));
-  const results = rows.map(({ memberships, ...row }) => {
+  const membershipsByUser = await membershipsOfUsers(rows.map((row) => row.id));
+  const results = rows.map((row) => {
     const { user, hasPassword } = withoutPasswordHash(row);
     const isSelf = user.id === principal.user.id;
-    return serializeUser({ user, hasPassword, memberships, memberCounts, session: isSelf ? sessionFacts(principal, { user, hasPassword, isSelf }) : null });
+    const memberships = membershipsByUser.get(user.id) ?? [];
+    return serializeUser({ user, hasPassword, memberships, session: isSelf ? sessionFacts(principal, { user, hasPassword, isSelf }) : null });
   });
   return paginated(requestUrl, query, count, results);
 }
@@ -71,11 +56,11 @@ export async function listUsers(
 const IDENTITY_FIELDS = ["email", "password", "current_password"] as const;
 
 function resolveCurrentContext(
-  memberships: MembershipWithOrganization[],
+  memberships: Membership[],
   patch: UserPatch,
 ): Pick<Prisma.UserUncheckedUpdateInput, "currentOrganizationId" | "currentTeamId"> {
   const notFound = (attr: string, what: string) => errors.invalidField(attr, "does_not_exist", `${what} does not exist.`);
-  let organization: MembershipWithOrganization["organization"] | undefined;
+  let organization: Membership["organization"] | undefined;
   if (patch.set_current_organization !== undefined) {
     organization = memberships.find((m) => m.organizationId === patch.set_current_organization)?.organization;
     if (!organization) throw notFound("set_current_organization", "Organization");
@@ -110,7 +95,37 @@ async function lockUserRow(tx: Transaction, userId: number): Promise<unknown> {
   return rows[0]?.notificationSettings ?? null;
 }
 
-/** Validates the whole patch first, then writes it in one transaction: nothing is half-applied. */
+/** The plain columns a patch sets; undefined ones are left alone. */
+function fieldChanges(patch: UserPatch): Prisma.UserUncheckedUpdateInput {
+  return {
+    firstName: patch.first_name,
+    lastName: patch.last_name,
+    anonymizeData: patch.anonymize_data,
+    allowImpersonation: patch.allow_impersonation,
+    toolbarMode: patch.toolbar_mode,
+    themeMode: patch.theme_mode,
+    shortcutPosition: patch.shortcut_position,
+    roleAtOrganization: patch.role_at_organization,
+    allowSidebarSuggestions: patch.allow_sidebar_suggestions,
+    passkeysEnabledFor2fa: patch.passkeys_enabled_for_2fa,
+    hideMcpHints: patch.hide_mcp_hints,
+    eventsColumnConfig: patch.events_column_config === null ? { active: "DEFAULT" } : (patch.events_column_config as Prisma.InputJsonValue | undefined),
+    hasSeenProductIntroFor: jsonOrDbNull(patch.has_seen_product_intro_for),
+    hedgehogConfig: jsonOrDbNull(patch.hedgehog_config),
+  };
+}
+
+/** One UPDATE … RETURNING; a row deleted since authentication is a 404, not a 500. */
+async function writeUser(client: Client | Transaction, userId: number, data: Prisma.UserUncheckedUpdateInput) {
+  try {
+    return await client.user.update({ where: { id: userId }, data, omit: { passwordHash: true } });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") throw errors.notFound();
+    throw error;
+  }
+}
+
+/** Validates the whole patch first, then writes it in one statement or one transaction: nothing is half-applied. */
 export async function updateUser(principal: Principal, subject: Subject, patch: UserPatch): Promise<UserDto> {
   const identityIssues = IDENTITY_FIELDS.filter((field) => patch[field] !== undefined).map((field) => ({
     attr: field,
@@ -124,39 +139,36 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
   }
 
   const user = subject.user;
-  const { updated, memberships, memberCounts } = await db().$transaction(async (tx) => {
-    const storedNotificationSettings = await lockUserRow(tx, user.id);
-    const memberships = await loadMemberships(user.id, tx);
-    const data: Prisma.UserUncheckedUpdateInput = {
-      ...resolveCurrentContext(memberships, patch),
-      firstName: patch.first_name,
-      lastName: patch.last_name,
-      anonymizeData: patch.anonymize_data,
-      allowImpersonation: patch.allow_impersonation,
-      toolbarMode: patch.toolbar_mode,
-      themeMode: patch.theme_mode,
-      shortcutPosition: patch.shortcut_position,
-      roleAtOrganization: patch.role_at_organization,
-      allowSidebarSuggestions: patch.allow_sidebar_suggestions,
-      passkeysEnabledFor2fa: patch.passkeys_enabled_for_2fa,
-      hideMcpHints: patch.hide_mcp_hints,
-      eventsColumnConfig: patch.events_column_config === null ? { active: "DEFAULT" } : (patch.events_column_config as Prisma.InputJsonValue | undefined),
-      hasSeenProductIntroFor: jsonOrDbNull(patch.has_seen_product_intro_for),
-      hedgehogConfig: jsonOrDbNull(patch.hedgehog_config),
-    };
+  const changesStaff = patch.is_staff !== undefined && patch.is_staff !== user.isStaff;
+  const needsStoredRow = patch.notification_settings !== undefined || changesStaff;
+  const changesContext = patch.set_current_organization !== undefined || patch.set_current_team !== undefined;
+  const fields = fieldChanges(patch);
+  const respond = (updated: Awaited<ReturnType<typeof writeUser>>, memberships: Membership[]) =>
+    serializeUser({ user: updated, hasPassword: subject.hasPassword, memberships, session: sessionFacts(principal, subject) });
+
+  if (!needsStoredRow && !changesContext) {
+    // Nothing read decides what is written: the UPDATE's own row lock serialises concurrent
+    // writers, and the memberships shown do not depend on it, so both run at once.
+    const [updated, memberships] = await Promise.all([writeUser(db(), user.id, fields), membershipsOf(user.id)]);
+    return respond(updated, memberships);
+  }
+
+  const { updated, memberships } = await db().$transaction(async (tx) => {
+    const storedNotificationSettings = needsStoredRow ? await lockUserRow(tx, user.id) : null;
+    const memberships = await membershipsOf(user.id, tx);
+    const data: Prisma.UserUncheckedUpdateInput = { ...fields, ...resolveCurrentContext(memberships, patch) };
     if (patch.notification_settings !== undefined) {
       data.notificationSettings = mergeNotificationOverrides(storedNotificationSettings, patch.notification_settings);
     }
-    if (patch.is_staff !== undefined && patch.is_staff !== user.isStaff) {
+    if (changesStaff) {
       if (!patch.is_staff) await assertNotLastStaff(tx, user.id, "demote");
       data.isStaff = patch.is_staff;
       // A changed privilege ends the user's sessions; they sign in again with the new one.
       data.sessionVersion = { increment: 1 };
     }
-    const updated = await tx.user.update({ where: { id: user.id }, data, omit: { passwordHash: true } });
-    return { updated, memberships, memberCounts: await countMembers([updated.currentOrganizationId], tx) };
+    return { updated: await writeUser(tx, user.id, data), memberships };
   });
-  return serializeUser({ user: updated, hasPassword: subject.hasPassword, memberships, memberCounts, session: sessionFacts(principal, subject) });
+  return respond(updated, memberships);
 }
 
 function jsonOrDbNull(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull | undefined {
