@@ -2,5 +2,12 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { validateEnv } = await import("./lib/env");
-  validateEnv();
+  try {
+    validateEnv();
+  } catch (error) {
+    // Next only logs an error thrown here and then serves 500s; an operator needs the process to stop.
+    // Plain stderr: the logger itself depends on the configuration that just failed.
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
 }
