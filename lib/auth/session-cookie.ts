@@ -1,5 +1,7 @@
 import "server-only";
-import { decode, type JWT } from "next-auth/jwt";
+import { createSecretKey, hkdfSync, type KeyObject } from "node:crypto";
+import { jwtDecrypt } from "jose";
+import type { JWT } from "next-auth/jwt";
 import { env } from "@/lib/env";
 
 export function sessionCookieName(): string {
@@ -38,13 +40,35 @@ function readCookie(cookieHeader: string, name: string): string | null {
   return chunks.length > 0 ? decodeURIComponent(chunks.join("")) : null;
 }
 
+// next-auth 4's `decode` re-derives this key with HKDF on every call; it depends on the secret alone.
+let derived: { secret: string; key: KeyObject } | null = null;
+
+/** The key next-auth encrypts session tokens with (`getDerivedEncryptionKey` with no salt), derived once per secret. */
+function encryptionKey(secret: string): KeyObject {
+  if (derived?.secret !== secret) {
+    const bytes = new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32));
+    derived = { secret, key: createSecretKey(bytes) };
+  }
+  return derived.key;
+}
+
+/** next-auth's `decode`: a `dir`/`A256GCM` JWE, `exp` checked with its 15 seconds of tolerance. */
+async function decodeSessionToken(token: string, secret: string): Promise<JWT> {
+  const { payload } = await jwtDecrypt(token, encryptionKey(secret), {
+    clockTolerance: 15,
+    keyManagementAlgorithms: ["dir"],
+    contentEncryptionAlgorithms: ["A256GCM"],
+  });
+  return payload as JWT;
+}
+
 export async function readSessionClaims(cookieHeader: string | null): Promise<SessionClaims | null> {
   if (!cookieHeader) return null;
   try {
     // Inside the try: a malformed percent-escape in the cookie makes decodeURIComponent throw.
     const raw = readCookie(cookieHeader, sessionCookieName());
     if (!raw) return null;
-    return claimsFromToken(await decode({ token: raw, secret: env.authSecret }));
+    return claimsFromToken(await decodeSessionToken(raw, env.authSecret));
   } catch {
     return null;
   }

@@ -1,4 +1,6 @@
+import { hkdfSync } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import { EncryptJWT } from "jose";
 import { encode } from "next-auth/jwt";
 import { readSessionClaims } from "@/lib/auth/session-cookie";
 import { overrideEnvForTests } from "@/lib/env";
@@ -37,5 +39,41 @@ describe("reading the session cookie", () => {
   ])("answers %s with no session", async (_label, header) => {
     const value = header === "MISSING" ? `next-auth.session-token=${await encode({ token: { sub: "x" }, secret: process.env.NEXTAUTH_SECRET ?? "" })}` : header;
     expect(await readSessionClaims(value)).toBeNull();
+  });
+
+  it.each([
+    ["garbage", "next-auth.session-token=not-a-jwe"],
+    ["a malformed percent-escape", "next-auth.session-token=%E0%A4%A"],
+    ["an empty value", "next-auth.session-token="],
+  ])("answers %s with no session, never a throw", async (_label, header) => {
+    expect(await readSessionClaims(header)).toBeNull();
+  });
+
+  it("refuses a token encrypted with another secret", async () => {
+    const foreign = await encode({ token: claims, secret: "some-other-secret-some-other-secret" });
+    expect(await readSessionClaims(`next-auth.session-token=${foreign}`)).toBeNull();
+  });
+
+  it("follows a changed secret: old tokens stop working, new ones work", async () => {
+    const before = await token();
+    restoreEnv = overrideEnvForTests({ NEXTAUTH_SECRET: "rotated-secret-rotated-secret-rotated" });
+    expect(await readSessionClaims(`next-auth.session-token=${before}`)).toBeNull();
+    const after = await encode({ token: claims, secret: "rotated-secret-rotated-secret-rotated" });
+    expect(await readSessionClaims(`next-auth.session-token=${after}`)).toMatchObject({ sessionVersion: 3 });
+  });
+
+  it("checks exp as next-auth does, with 15 seconds of clock tolerance", async () => {
+    const secret = process.env.NEXTAUTH_SECRET ?? "";
+    const expired = await encode({ token: claims, secret, maxAge: -60 });
+    const justExpired = await encode({ token: claims, secret, maxAge: -5 });
+    expect(await readSessionClaims(`next-auth.session-token=${expired}`)).toBeNull();
+    expect(await readSessionClaims(`next-auth.session-token=${justExpired}`)).toMatchObject({ sessionId: "sid-1" });
+  });
+
+  it("accepts only next-auth's own encryption (dir + A256GCM), even under the right key", async () => {
+    const key = new Uint8Array(hkdfSync("sha256", process.env.NEXTAUTH_SECRET ?? "", "", "NextAuth.js Generated Encryption Key", 32));
+    const encrypt = (enc: string) => new EncryptJWT(claims).setProtectedHeader({ alg: "dir", enc }).setExpirationTime("1h").encrypt(key);
+    expect(await readSessionClaims(`next-auth.session-token=${await encrypt("A256GCM")}`)).toMatchObject({ sessionVersion: 3 });
+    expect(await readSessionClaims(`next-auth.session-token=${await encrypt("A128CBC-HS256")}`)).toBeNull();
   });
 });
