@@ -179,7 +179,7 @@ async function main() {
       const pair = {};
       for (const side of order) {
         const workload = side === "bare" ? targets.bare : targets[measurement.app];
-        const label = `round ${round}/${rounds}: ${side} ${measurement.name}`;
+        const label = `round ${round}/${rounds}, ${measurement.name}: ${side === "bare" ? "bare handler" : "our app"}`;
         pair[side] = await measure(label, workload, measurement.connections, seconds);
         log(`${label}: ${Math.round(pair[side].throughput)} req/s, p99 ${pair[side].p99.toFixed(1)} ms`);
       }
