@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import type { RouteHandler } from "@/lib/api/route";
+import { assertMatchesDeclaration } from "./response-contract";
 
 export const ORIGIN = "http://localhost:3000";
 
@@ -44,5 +45,7 @@ export async function call(handler: RouteHandler, options: CallOptions): Promise
   const request = new NextRequest(new URL(options.path, ORIGIN), { method: options.method ?? "GET", headers, body });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+  const result = { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+  assertMatchesDeclaration(handler, options.method ?? "GET", result);
+  return result;
 }

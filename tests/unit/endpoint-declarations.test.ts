@@ -25,7 +25,7 @@ beforeEach(() => {
 });
 
 const ran = vi.fn();
-const base = { operationId: "test_op", summary: "A test endpoint" };
+const base = { operationId: "test_op", summary: "A test endpoint", response: z.unknown() };
 
 const write = route({
   PATCH: endpoint({ ...base, scope: "user:write", handler: async () => { ran(); return { ok: true }; } }),

@@ -8,7 +8,7 @@ import { call } from "../support/requests";
 
 afterEach(() => vi.restoreAllMocks());
 
-const PUBLIC = { operationId: "test_op", summary: "A test endpoint", auth: "public" } as const;
+const PUBLIC = { operationId: "test_op", summary: "A test endpoint", auth: "public", response: z.unknown() } as const;
 
 describe("the route wrapper", () => {
   it("turns an unexpected error into a generic 500 that leaks nothing, and logs its message and stack with the request id", async () => {
