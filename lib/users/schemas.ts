@@ -100,9 +100,9 @@ export const userPatchSchema = z.object({
   role_at_organization: z.enum(ROLES_AT_ORGANIZATION).optional(),
   passkeys_enabled_for_2fa: z.boolean().nullable().optional(),
   hide_mcp_hints: z.boolean().optional(),
-  email: z.unknown().optional(),
-  password: z.unknown().optional(),
-  current_password: z.unknown().optional(),
+  email: z.string().optional().meta({ description: "A new address, staged as `pending_email` until verified. Not available yet: 400 `not_supported`." }),
+  password: z.string().optional().meta({ description: "A new password, with `current_password`. Not available yet: 400 `not_supported`." }),
+  current_password: z.string().optional(),
 });
 export type UserPatch = z.infer<typeof userPatchSchema>;
 

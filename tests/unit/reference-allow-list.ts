@@ -1,0 +1,35 @@
+/**
+ * Where our OpenAPI document differs from the reference's API pages, reviewed, with the reason.
+ * Keys: `METHOD /path` (the whole endpoint), `METHOD /path <location>:<name>` (one parameter) or
+ * `METHOD /path scope`. The drift test fails on a difference missing here and on an entry that
+ * no longer matches a difference, so each issue that builds endpoints shrinks this list.
+ */
+export const REFERENCE_ALLOW_LIST: Record<string, string> = {
+  "DELETE /api/users/{uuid} scope":
+    "deliberately stricter: the reference documents no scope because keys cannot delete users; we declare user:write and refuse keys outright (session only).",
+
+  "GET /api/users/{uuid}/hedgehog_config": "not built yet: preferences issue",
+  "PATCH /api/users/{uuid}/hedgehog_config": "not built yet: preferences issue",
+  "POST /api/users/{uuid}/scene_personalisation": "not built yet: preferences issue",
+  "GET /api/users/{uuid}/start_2fa_setup": "not built yet: two-factor issue",
+  "GET /api/users/{uuid}/two_factor_start_setup": "not built yet: two-factor issue",
+  "POST /api/users/{uuid}/validate_2fa": "not built yet: two-factor issue",
+  "POST /api/users/{uuid}/two_factor_validate": "not built yet: two-factor issue",
+  "GET /api/users/{uuid}/two_factor_status": "not built yet: two-factor issue",
+  "POST /api/users/{uuid}/two_factor_backup_codes": "not built yet: two-factor issue",
+  "POST /api/users/{uuid}/two_factor_disable": "not built yet: two-factor issue",
+  "POST /api/users/{uuid}/credentials_review_complete": "not built yet: personal API keys and credential review issue",
+  "POST /api/users/request_email_verification": "not built yet: email, password and reset issue",
+  "POST /api/users/verify_email": "not built yet: email, password and reset issue",
+  "PATCH /api/users/cancel_email_change_request": "not built yet: email, password and reset issue",
+  "GET /api/users/{uuid}/github_login": "not built yet: GitHub issue",
+  "GET /api/users/{uuid}/integrations": "not built yet: GitHub issue",
+  "DELETE /api/users/{uuid}/integrations/github/{installation_id}": "not built yet: GitHub issue",
+  "GET /api/users/{uuid}/integrations/github/{installation_id}/repos": "not built yet: GitHub issue",
+  "POST /api/users/{uuid}/integrations/github/{installation_id}/repos/refresh": "not built yet: GitHub issue",
+  "GET /api/users/{uuid}/integrations/github/{installation_id}/branches": "not built yet: GitHub issue",
+  "POST /api/users/{uuid}/push_tokens/unregister": "not built yet: signal autonomy and push tokens issue",
+  "GET /api/users/{user_id}/signal_autonomy": "not built yet: signal autonomy and push tokens issue",
+  "POST /api/users/{user_id}/signal_autonomy": "not built yet: signal autonomy and push tokens issue",
+  "DELETE /api/users/{user_id}/signal_autonomy": "not built yet: signal autonomy and push tokens issue",
+};
