@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import type { Scope } from "@/lib/auth/scopes";
+import {
+  hasScope,
+  mayAddress,
+  mayAuthenticateWith,
+  mayChangeStaffFlag,
+  mayListEveryone,
+  mayRemoveStaffUser,
+  parseUserRef,
+  type Actor,
+  type AuthMode,
+  type Decision,
+} from "@/lib/users/permissions";
+
+const OWN = "0b8f8a52-1c4e-4f55-9f6e-0d3e2a7c9b11";
+const OTHER = "7d1c2e9a-5b3f-4c8d-a1e2-3f4a5b6c7d8e";
+const actor = (overrides: Partial<Actor> = {}): Actor => ({ id: 1, uuid: OWN, isStaff: false, via: "session", scopes: "*", ...overrides });
+const member = actor();
+const staff = actor({ isStaff: true });
+const readKey = actor({ via: "personal_api_key", scopes: ["user:read"] });
+const writeKey = actor({ via: "personal_api_key", scopes: ["user:write"] });
+
+/** `"allowed"`, or the refusal as `status code`. */
+function outcome(decision: Decision): string {
+  return decision === null ? "allowed" : `${decision.status} ${decision.code}`;
+}
+
+describe("addressing a user through :uuid", () => {
+  it.each<[string, Actor, string, string]>([
+    ["member", member, "@me", "allowed"],
+    ["member", member, "%40me", "allowed"],
+    ["member", member, OWN, "allowed"],
+    ["member", member, OWN.toUpperCase(), "allowed"],
+    ["member", member, OTHER, "403 permission_denied"],
+    ["member", member, "not-a-uuid", "403 permission_denied"],
+    ["staff", staff, "@me", "allowed"],
+    ["staff", staff, OTHER, "allowed"],
+    ["staff", staff, "not-a-uuid", "allowed"],
+  ])("%s → %s: %s", (_who, who, ref, expected) => {
+    expect(outcome(mayAddress(who, parseUserRef(who, ref)))).toBe(expected);
+  });
+
+  it("reads @me, the caller's uuid and other uuids apart, and flags junk", () => {
+    expect(parseUserRef(member, "@me")).toEqual({ kind: "self" });
+    expect(parseUserRef(member, OTHER.toUpperCase())).toEqual({ kind: "other", uuid: OTHER });
+    expect(parseUserRef(member, "1234")).toEqual({ kind: "malformed" });
+  });
+});
+
+describe("credentials against a route's auth mode and scope", () => {
+  it.each<[string, Actor, AuthMode, string]>([
+    ["session", member, "session", "allowed"],
+    ["session", member, "either", "allowed"],
+    ["write key", writeKey, "session", "401 not_authenticated"],
+    ["write key", writeKey, "either", "allowed"],
+    ["read key", readKey, "public", "allowed"],
+  ])("%s on a %s route → %s", (_who, who, mode, expected) => {
+    expect(outcome(mayAuthenticateWith(mode, who.via))).toBe(expected);
+  });
+
+  it.each<[string, Actor, Scope, string]>([
+    ["session", member, "user:write", "allowed"],
+    ["read key", readKey, "user:read", "allowed"],
+    ["read key", readKey, "user:write", "403 permission_denied"],
+    ["write key", writeKey, "user:read", "allowed"],
+    ["write key", writeKey, "user:write", "allowed"],
+    ["key with no scopes", actor({ via: "personal_api_key", scopes: [] }), "user:read", "403 permission_denied"],
+    ["key with *", actor({ via: "personal_api_key", scopes: "*" }), "user:write", "allowed"],
+  ])("%s needing %s → %s", (_who, who, scope, expected) => {
+    expect(outcome(hasScope(who, scope))).toBe(expected);
+  });
+
+  it("names the missing scope", () => {
+    expect(hasScope(readKey, "user:write")?.detail).toContain("user:write");
+  });
+});
+
+describe("staff rules", () => {
+  it.each<[string, Actor, string]>([
+    ["member", member, "403 permission_denied"],
+    ["staff", staff, "allowed"],
+  ])("%s changing a staff flag → %s", (_who, who, expected) => {
+    expect(outcome(mayChangeStaffFlag(who))).toBe(expected);
+  });
+
+  it.each<[number, "demote" | "delete", string]>([
+    [0, "demote", "409 last_staff_user"],
+    [0, "delete", "409 last_staff_user"],
+    [1, "demote", "allowed"],
+    [3, "delete", "allowed"],
+  ])("with %i other staff, %s the staff user → %s", (others, action, expected) => {
+    expect(outcome(mayRemoveStaffUser(others, action))).toBe(expected);
+  });
+
+  it("lets only staff list everyone", () => {
+    expect([mayListEveryone(member), mayListEveryone(staff)]).toEqual([false, true]);
+  });
+});
