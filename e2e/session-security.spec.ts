@@ -10,9 +10,10 @@ test("the session cookie is HttpOnly, SameSite=Lax and site-wide", async ({ acco
     maxRedirects: 0,
   });
   const session = response.headersArray().find((header) => header.name.toLowerCase() === "set-cookie" && header.value.startsWith("next-auth.session-token="));
-  expect(session?.value).toMatch(/HttpOnly/i);
-  expect(session?.value).toMatch(/SameSite=Lax/i);
-  expect(session?.value).toMatch(/Path=\//);
+  if (!session) throw new Error("sign-in set no next-auth.session-token cookie");
+  expect(session.value).toMatch(/HttpOnly/i);
+  expect(session.value).toMatch(/SameSite=Lax/i);
+  expect(session.value).toMatch(/Path=\//);
   await api.dispose();
 });
 
