@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { authenticate, type Principal } from "@/lib/auth/principal";
 import type { Scope } from "@/lib/auth/scopes";
-import { describeError, log, requestIdFor, withRequestContext } from "@/lib/log";
+import { describeError, log, requestIdFor, withRequestContext, withRequestIdHeader } from "@/lib/log";
 import { applyRateLimit, type RateLimitName } from "@/lib/rate-limit";
 import { enforce, hasScope, mayAuthenticateWith, type AuthMode } from "@/lib/users/permissions";
 import { resolveSubject, type Subject, type SubjectParam } from "@/lib/users/subject";
@@ -231,8 +231,7 @@ async function guarded(request: NextRequest, run: () => Promise<Response>): Prom
       return errorResponse(error, request);
     }
   });
-  response.headers.set("X-Request-Id", requestId);
-  return response;
+  return withRequestIdHeader(response, requestId);
 }
 
 const endpointsOf = new WeakMap<RouteHandler, Endpoint>();

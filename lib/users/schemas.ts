@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonValue } from "@/lib/api/json-value";
 import { paginationQuery } from "@/lib/api/pagination";
 import { hedgehogConfigSchema } from "./hedgehog-schema";
 import { notificationSettingsPatchSchema } from "./notification-settings";
@@ -64,7 +65,7 @@ const clearableChoice = <T extends readonly [string, ...string[]]>(values: T) =>
     .nullable()
     .transform((value) => (value === "" ? null : (value as T[number] | null)));
 
-const boundedJson = z.json().refine((value) => JSON.stringify(value).length <= FREE_FORM_JSON_MAX_BYTES, {
+const boundedJson = jsonValue().refine((value) => JSON.stringify(value).length <= FREE_FORM_JSON_MAX_BYTES, {
   message: `Must be at most ${FREE_FORM_JSON_MAX_BYTES} bytes of JSON.`,
   params: { code: "max_length" },
 });

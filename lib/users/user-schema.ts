@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonValue } from "@/lib/api/json-value";
 import { pageSchema } from "@/lib/api/pagination";
 import { hedgehogConfigSchema } from "./hedgehog-schema";
 import { NOTIFICATION_DEFAULTS } from "./notification-settings";
@@ -90,7 +91,7 @@ export const userSchema = z
     passkeys_enabled_for_2fa: z.boolean().nullable(),
     hide_mcp_hints: z.boolean(),
     hedgehog_config: hedgehogConfigSchema.nullable(),
-    events_column_config: z.json(),
+    events_column_config: jsonValue(),
     has_seen_product_intro_for: z.record(z.string(), z.boolean()).nullable(),
     is_2fa_enabled: z.boolean(),
     has_social_auth: z.boolean(),
