@@ -158,7 +158,9 @@ function machine() {
 
 async function main() {
   const bareUrl = targetBareUrl ?? `${await startBareApp(cleanups)}/api/ping`;
-  const appBase = targetUrl ?? (await startOurApp(cleanups, { build: !options["no-build"] }));
+  const ourApp = targetUrl ? { base: targetUrl } : await startOurApp(cleanups, { build: !options["no-build"] });
+  const appBase = ourApp.base;
+  serverOutput = ourApp.output;
   await answers200(bareUrl);
   await answers200(`${appBase}/api/health`);
   log(account ? `signing in as ${account.email}` : `signing up and signing in ${USERS} users`);
@@ -211,12 +213,15 @@ async function main() {
   return summaries.every((summary) => summary.pass);
 }
 
+let serverOutput;
 let exitCode = 0;
 try {
   const allPassed = await main();
   if (options.check && !allPassed) exitCode = 1;
 } catch (error) {
   log(`failed: ${error instanceof Error ? error.message : error}`);
+  const tail = serverOutput?.().trim().split("\n").slice(-30).join("\n");
+  if (tail) log(`our app's last output:\n${tail}`);
   exitCode = 1;
 } finally {
   await cleanUp();

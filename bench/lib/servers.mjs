@@ -1,7 +1,7 @@
 // The two servers under test: a bare Next.js app built in a temporary folder (the framework's own
 // ceiling on this machine) and our app on a fresh PostgreSQL database.
 import { randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -55,7 +55,8 @@ export async function startBareApp(cleanups) {
 }
 
 const ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
-export const BENCH_DATABASE = "accounts_bench";
+// One database per run: two runs at once (people share this machine) must not drop each other's.
+export const BENCH_DATABASE = `accounts_bench_${process.pid}`;
 
 async function adminQuery(sql) {
   const client = new pg.Client({ connectionString: ADMIN_URL });
@@ -76,7 +77,24 @@ export async function postgresVersion() {
   return rows[0].server_version;
 }
 
-/** Optionally builds our app, then starts it on a freshly migrated `accounts_bench`. */
+/**
+ * Others rebuild `.next` in the shared tree at any time, which breaks a server running from it;
+ * the bench serves a copy of the build instead, checked to be one build from start to end.
+ */
+async function snapshotBuild(cleanups) {
+  const buildId = () => readFile(join(REPO, ".next/BUILD_ID"), "utf8").catch(() => null);
+  const before = await buildId();
+  if (!before) throw new Error("no production build in .next (run without --no-build)");
+  const dir = await mkdtemp(join(tmpdir(), "bench-app-"));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  await cp(join(REPO, ".next"), join(dir, ".next"), { recursive: true, filter: (source) => !source.startsWith(join(REPO, ".next/cache")) });
+  for (const file of ["next.config.js", "package.json", "public"]) await cp(join(REPO, file), join(dir, file), { recursive: true });
+  await symlink(join(REPO, "node_modules"), join(dir, "node_modules"));
+  if ((await buildId()) !== before) throw new Error(".next was rebuilt while the bench copied it; run again");
+  return dir;
+}
+
+/** Optionally builds our app, then starts a copy of the build on a freshly migrated database. */
 export async function startOurApp(cleanups, { build }) {
   const databaseUrl = `postgresql://postgres@127.0.0.1:5432/${BENCH_DATABASE}`;
   if (build) {
@@ -91,10 +109,11 @@ export async function startOurApp(cleanups, { build }) {
     env: nodeEnv({ DATABASE_URL: databaseUrl }),
     timeoutMs: 120_000,
   });
+  const appDir = await snapshotBuild(cleanups);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  await startServer("our app", NEXT, ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: REPO,
+  const server = await startServer("our app", NEXT, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: appDir,
     env: nodeEnv({
       DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
@@ -108,5 +127,5 @@ export async function startOurApp(cleanups, { build }) {
     timeoutMs: START_TIMEOUT_MS,
   });
   log(`our app on ${base}`);
-  return base;
+  return { base, output: server.output };
 }
