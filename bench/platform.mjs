@@ -123,7 +123,7 @@ async function answers200(url) {
 async function measure(label, workload, connections, duration) {
   const run = await load({ ...workload, connections, seconds: duration });
   // A benchmark of 401s, 403s or refused connections measures nothing.
-  if (run.failed > 0) throw new Error(`${label}: ${run.failed} of ${run.requests} requests failed (${describeFailures(run)})`);
+  if (run.failed > 0) throw new Error(`${label}: ${run.requests} responses, not all 2xx or with errors (${describeFailures(run)})`);
   if (run.requests === 0) throw new Error(`${label}: no response within ${duration} s`);
   return run;
 }
