@@ -1,6 +1,7 @@
 import { test as base, expect, request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import type { AppPrismaClient } from "@/lib/db/create-client";
 import { baseURL } from "../../playwright.config";
+import { contractChecked } from "./api-contract";
 import { UserFactory, connectE2eDatabase, type TestUser } from "./users";
 
 export { PASSWORD, type TestUser, type UserOptions } from "./users";
@@ -47,7 +48,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   userApi: async ({ users, account }, use) => use(await users.signIn(account)),
   staffApi: async ({ users, staff }, use) => use(await users.signIn(staff)),
   anonApi: async ({}, use) => {
-    const api = await playwrightRequest.newContext({ baseURL });
+    const api = contractChecked(await playwrightRequest.newContext({ baseURL }));
     await use(api);
     await api.dispose();
   },

@@ -1,5 +1,6 @@
 import { expect, request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
+import { contractChecked } from "./api-contract";
 
 /** Signs in through next-auth's real credentials flow (CSRF token, then the callback). */
 export async function signIn(api: APIRequestContext, email: string, password: string): Promise<void> {
@@ -15,7 +16,7 @@ export async function signIn(api: APIRequestContext, email: string, password: st
 
 /** A signed-in API client with its own cookie jar; the caller disposes it. */
 export async function apiAs(account: { email: string; password: string }): Promise<APIRequestContext> {
-  const api = await playwrightRequest.newContext({ baseURL });
+  const api = contractChecked(await playwrightRequest.newContext({ baseURL }));
   await signIn(api, account.email, account.password);
   return api;
 }

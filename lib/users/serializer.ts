@@ -96,7 +96,7 @@ export function serializeUser({ user, hasPassword, memberships, session }: UserC
     passkeys_enabled_for_2fa: user.passkeysEnabledFor2fa,
     hide_mcp_hints: user.hideMcpHints,
     hedgehog_config: (user.hedgehogConfig as HedgehogConfig | null) ?? null,
-    events_column_config: user.eventsColumnConfig as UserDto["events_column_config"],
+    events_column_config: user.eventsColumnConfig,
     has_seen_product_intro_for: (user.hasSeenProductIntroFor as Record<string, boolean> | null) ?? null,
     is_2fa_enabled: false,
     has_social_auth: false,

@@ -71,6 +71,7 @@ describe("log lines", () => {
         log.info("done", { expected: id });
       });
     await Promise.all([request("request-a-0001", 5), request("request-b-0002", 1)]);
+    expect(logs.entries()).toHaveLength(2);
     for (const line of logs.entries()) expect(line.requestId).toBe(line.expected);
   });
 });
