@@ -12,12 +12,8 @@ export function pageSchema<Item extends z.ZodType>(item: Item) {
   });
 }
 
-export interface Paginated<T> {
-  count: number;
-  next: string | null;
-  previous: string | null;
-  results: T[];
-}
+/** A page of `T`, as `pageSchema` describes it. */
+export type Paginated<T> = Omit<z.infer<ReturnType<typeof pageSchema<z.ZodUnknown>>>, "results"> & { results: T[] };
 
 /** `limit`/`offset` query parameters shared by every list endpoint; out-of-range values are a 400. */
 export const paginationQuery = {

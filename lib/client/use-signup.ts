@@ -2,14 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { signupSchema } from "@/lib/users/schemas";
+import type { SignupResult, signupSchema } from "@/lib/users/schemas";
 import { apiFetch, type ApiClientError } from "./api-client";
-
-export interface SignupResult {
-  uuid: string;
-  email: string;
-  first_name: string;
-}
 
 export function useSignup() {
   return useMutation<SignupResult, ApiClientError, z.output<typeof signupSchema>>({

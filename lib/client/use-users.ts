@@ -1,8 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { UserDto } from "@/lib/users/user-schema";
-import type { Paginated } from "@/lib/api/pagination";
+import type { UserPage } from "@/lib/users/user-schema";
 import { apiFetch, type ApiClientError } from "./api-client";
 import { queryKeys, type UserListParams } from "./query-keys";
 
@@ -14,9 +13,9 @@ function listPath(params: UserListParams): string {
 }
 
 export function useUserList(params: UserListParams) {
-  return useQuery<Paginated<UserDto>, ApiClientError>({
+  return useQuery<UserPage, ApiClientError>({
     queryKey: queryKeys.users.list(params),
-    queryFn: ({ signal }) => apiFetch<Paginated<UserDto>>(listPath(params), { signal }),
+    queryFn: ({ signal }) => apiFetch<UserPage>(listPath(params), { signal }),
     // Keeps the current page on screen while the next one loads, so the table doesn't jump.
     placeholderData: keepPreviousData,
   });

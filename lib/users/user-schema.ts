@@ -111,3 +111,4 @@ export type OrganizationDetail = z.infer<typeof organizationDetailSchema>;
 export type UserDto = z.infer<typeof userSchema>;
 
 export const userPageSchema = pageSchema(userSchema).meta({ id: "PaginatedUserList" });
+export type UserPage = z.infer<typeof userPageSchema>;
