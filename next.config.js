@@ -27,8 +27,6 @@ const securityHeaders = [
 ];
 
 const nextConfig = {
-  // A second build beside the usual one (e.g. a benchmark while tests run) goes elsewhere.
-  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Clients PATCH and POST to both `/api/users/x` and `/api/users/x/`: serve both, never redirect.
   skipTrailingSlashRedirect: true,
   poweredByHeader: false,
