@@ -1,6 +1,6 @@
 // Our app's hot path (GET and PATCH /api/users/@me) as a ratio to a bare Next.js route handler on
 // the same machine, measured interleaved so both see the same conditions. Loopback only.
-//   node bench/platform.mjs [--no-build] [--rounds 3] [--duration 5] [--json] [--check]
+//   node bench/platform.mjs [--no-build] [--rounds 3] [--duration 5] [--warmup 15] [--json] [--check]
 //   node bench/platform.mjs --url http://127.0.0.1:3000 [--bare-url http://127.0.0.1:3001] [--email E --password P]
 import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
@@ -20,13 +20,16 @@ const { values: options } = parseArgs({
     "no-build": { type: "boolean", default: false },
     rounds: { type: "string", default: "3" },
     duration: { type: "string", default: "5" },
+    warmup: { type: "string", default: "15" },
     json: { type: "boolean", default: false },
     check: { type: "boolean", default: false },
   },
 });
 
 const USERS = 16;
-const WARMUP_SECONDS = 2;
+// Long enough for V8 to finish optimising each server's hot path: a fresh `next start` of the app
+// serves about half its steady rate for its first ten seconds, far longer than the bare handler.
+const WARMUP_SECONDS = positiveInt("--warmup", options.warmup);
 const rounds = positiveInt("--rounds", options.rounds);
 const seconds = positiveInt("--duration", options.duration);
 
