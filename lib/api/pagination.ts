@@ -15,10 +15,31 @@ export function pageSchema<Item extends z.ZodType>(item: Item) {
 /** A page of `T`, as `pageSchema` describes it. */
 export type Paginated<T> = Omit<z.infer<ReturnType<typeof pageSchema<z.ZodUnknown>>>, "results"> & { results: T[] };
 
+/**
+ * A whole number in a query string: decimal digits only, so `0x10`, `1e3` and ` 5` are refused
+ * rather than read as numbers. Documented as the integer it stands for.
+ */
+function integerParam(bounds: { min: number; max: number }, fallback: number, description: string) {
+  return z
+    .string()
+    .regex(/^-?\d{1,16}$/, "Must be a whole number.")
+    .transform(Number)
+    .pipe(z.number().int().min(bounds.min).max(bounds.max))
+    .optional()
+    .transform((value) => value ?? fallback)
+    .meta({
+      description,
+      override: ({ jsonSchema }) => {
+        for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
+        Object.assign(jsonSchema, { type: "integer", minimum: bounds.min, maximum: bounds.max, default: fallback, description });
+      },
+    });
+}
+
 /** `limit`/`offset` query parameters shared by every list endpoint; out-of-range values are a 400. */
 export const paginationQuery = {
-  limit: z.coerce.number().int().min(1).max(PAGE_MAX_LIMIT).default(100).meta({ description: "Number of results to return per page." }),
-  offset: z.coerce.number().int().min(0).default(0).meta({ description: "The initial index from which to return the results." }),
+  limit: integerParam({ min: 1, max: PAGE_MAX_LIMIT }, 100, "Number of results to return per page."),
+  offset: integerParam({ min: 0, max: Number.MAX_SAFE_INTEGER }, 0, "The initial index from which to return the results."),
 };
 
 export interface PageRequest {

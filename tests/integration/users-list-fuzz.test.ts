@@ -9,7 +9,7 @@ const QUERIES: Array<[string, 200 | 400, string?]> = [
   ["is_staff=%00", 400, "is_staff"], ["is_staff=maybe", 400, "is_staff"],
   ["limit=1e3", 400, "limit"], ["limit=-1", 400, "limit"], ["limit=99999999999999999999", 400, "limit"], ["limit=%00", 400, "limit"], ["limit=", 400, "limit"],
   ["offset=99999999999999999999", 400, "offset"], ["offset=2147483648", 200], ["offset=1.5", 400, "offset"], ["offset=-0", 200],
-  ["limit=10&limit=abc", 400, "limit"], ["email[]=x", 200], ["offset=0x10", 200],
+  ["limit=10&limit=abc", 400, "limit"], ["email[]=x", 200], ["offset=0x10", 400, "offset"], ["limit= 5", 400, "limit"],
 ];
 
 let staffCookie: string;

@@ -17,7 +17,7 @@ describe("userListQuerySchema", () => {
     expect(userListQuerySchema.parse({ limit }).limit).toBe(Number(limit));
   });
 
-  it.each(["0", "501", "-1", "abc", "1.5", ""])("refuses limit=%j naming limit", (limit) => {
+  it.each(["0", "501", "-1", "abc", "1.5", "", "0x10", "1e2", " 5", "5 "])("refuses limit=%j naming limit", (limit) => {
     expect(attrsOf({ limit })).toEqual(["limit"]);
   });
 
