@@ -207,7 +207,7 @@ function actorOf(principal: Principal) {
   return { via: principal.method, scopes: principal.scopes };
 }
 
-export function errorResponse(error: unknown, request: Request): Response {
+function errorResponse(error: unknown, request: Request): Response {
   let apiError: ApiError;
   if (error instanceof ApiError) {
     apiError = error;
