@@ -4,6 +4,9 @@ import * as schema from "@/app/api/schema/route";
 import * as signup from "@/app/api/signup/route";
 import * as users from "@/app/api/users/route";
 import * as user from "@/app/api/users/[uuid]/route";
+import * as userSessions from "@/app/api/users/[uuid]/sessions/route";
+import * as userSession from "@/app/api/users/[uuid]/sessions/[id]/route";
+import * as userSessionsRevokeOthers from "@/app/api/users/[uuid]/sessions/revoke_others/route";
 import type { RouteModule } from "./openapi";
 
 /**
@@ -16,4 +19,7 @@ export const ROUTE_CATALOG: readonly RouteModule[] = [
   { path: "/api/signup", handlers: signup },
   { path: "/api/users", handlers: users },
   { path: "/api/users/{uuid}", handlers: user },
+  { path: "/api/users/{uuid}/sessions", handlers: userSessions },
+  { path: "/api/users/{uuid}/sessions/{id}", handlers: userSession },
+  { path: "/api/users/{uuid}/sessions/revoke_others", handlers: userSessionsRevokeOthers },
 ];

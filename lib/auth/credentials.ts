@@ -4,13 +4,16 @@ import type { User as NextAuthUser } from "next-auth";
 import { db } from "@/lib/db/client";
 import { describeError, log } from "@/lib/log";
 import { clientIp, consume, rateRules } from "@/lib/rate-limit";
+import { clientAddress } from "@/lib/client-address";
+import { startSession } from "@/lib/sessions/service";
 import { signinSchema } from "@/lib/users/schemas";
 import { verifyPassword } from "./password";
 
 /** Codes passed back to the sign-in page as `?error=`; the page words them for people. */
 export const SIGNIN_ERRORS = { throttled: "throttled", unavailable: "unavailable" } as const;
 
-export type SignedInUser = NextAuthUser & { sessionVersion: number };
+/** The user next-auth signs in, with the session row this sign-in created. */
+export type SignedInUser = NextAuthUser & { sessionId: string };
 
 function hashed(value: string): string {
   return createHash("sha256").update(value).digest("hex").slice(0, 32);
@@ -53,8 +56,11 @@ async function checkCredentials(credentials: Record<string, string> | undefined,
     return null;
   }
   // The second-factor step slots in here: a user with 2FA gets no session without `credentials.otp`.
-  await db().user.update({ where: { id: user.id }, data: { lastLogin: new Date() } });
-  log.info("auth.signin", { userId: user.id });
-  return { id: user.uuid, email: user.email, name: user.firstName, sessionVersion: user.sessionVersion };
+  const [sessionId] = await Promise.all([
+    startSession({ userId: user.id, userAgent: headers.get("user-agent") ?? "", ip: clientAddress(headers) }),
+    db().user.update({ where: { id: user.id }, data: { lastLogin: new Date() } }),
+  ]);
+  log.info("auth.signin", { userId: user.id, sessionId });
+  return { id: user.uuid, email: user.email, name: user.firstName, sessionId };
 }
 

@@ -1,9 +1,10 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { endSession } from "@/lib/sessions/service";
 import { authorizeCredentials, type SignedInUser } from "./credentials";
+import { claimsFromToken } from "./session-cookie";
 
 function headersOf(req: { headers?: Record<string, string | string[] | undefined> } | undefined): Headers {
   const headers = new Headers();
@@ -17,7 +18,9 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: env.authSecret,
     useSecureCookies: env.secureCookies,
-    session: { strategy: "jwt", maxAge: env.sessionMaxAge, updateAge: 24 * 60 * 60 },
+    // The cookie lives as long as the absolute lifetime; the session row decides every request
+    // (idle timeout, revocation), so an active user stays signed in without re-issuing it.
+    session: { strategy: "jwt", maxAge: env.sessionAbsoluteMaxAge },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
@@ -31,19 +34,19 @@ export function authOptions(): NextAuthOptions {
         authorize: (credentials, req) => authorizeCredentials(credentials, headersOf(req)),
       }),
     ],
+    events: {
+      async signOut({ token }) {
+        const claims = claimsFromToken(token);
+        if (claims) await endSession(claims.sessionId);
+      },
+    },
     callbacks: {
       // Claims are set only at sign-in. `trigger: "update"` carries client data and is ignored,
       // so the session-update channel can never grant anything.
       jwt({ token, user }) {
         if (user) {
           const signedIn = user as SignedInUser;
-          return {
-            sub: signedIn.id,
-            email: signedIn.email,
-            sv: signedIn.sessionVersion,
-            sid: randomUUID(),
-            authAt: Date.now(),
-          };
+          return { sub: signedIn.id, email: signedIn.email, sid: signedIn.sessionId };
         }
         return token;
       },

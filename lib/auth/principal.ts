@@ -1,7 +1,6 @@
 import "server-only";
 import type { User } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { findLiveSession } from "@/lib/sessions/lookup";
 import { errors } from "@/lib/api/errors";
 import type { Scope } from "./scopes";
 import { readSessionClaims } from "./session-cookie";
@@ -26,25 +25,16 @@ export interface Principal {
 }
 
 /**
- * The user behind a session cookie, re-read from the database on every request: a bumped
- * session version, a deactivated account or an expired absolute lifetime ends the session here.
+ * The user behind a session cookie, re-read from the database on every request: a revoked,
+ * idle or expired session row or a deactivated account ends the session here.
  */
 export async function principalFromCookies(cookieHeader: string | null): Promise<Principal | null> {
   const claims = await readSessionClaims(cookieHeader);
   if (!claims) return null;
-  const ageSeconds = (Date.now() - claims.authenticatedAt) / 1000;
-  if (ageSeconds > env.sessionAbsoluteMaxAge) return null;
-  const row = await db().user.findUnique({ where: { uuid: claims.userUuid }, omit: { passwordHash: false } });
-  if (!row || !row.isActive || row.sessionVersion !== claims.sessionVersion) return null;
-  const { user, hasPassword } = withoutPasswordHash(row);
-  return {
-    user,
-    hasPassword,
-    method: "session",
-    scopes: "*",
-    apiKeyId: null,
-    session: { id: claims.sessionId, authenticatedAt: new Date(claims.authenticatedAt) },
-  };
+  const live = await findLiveSession(claims.sessionId, claims.userUuid);
+  if (!live) return null;
+  const { user, hasPassword } = withoutPasswordHash(live.user);
+  return { user, hasPassword, method: "session", scopes: "*", apiKeyId: null, session: live.session };
 }
 
 /**

@@ -11,18 +11,17 @@ export function sessionCookieName(): string {
 /** Claims we put in the next-auth JWT at sign-in; nothing else in the token is trusted. */
 export interface SessionClaims {
   userUuid: string;
-  sessionVersion: number;
+  /** The session row: revoking it ends the session, whatever the token says. */
   sessionId: string;
-  authenticatedAt: number;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function claimsFromToken(token: JWT | null): SessionClaims | null {
   if (!token) return null;
-  const { sub, sv, sid, authAt } = token as JWT & { sv?: unknown; sid?: unknown; authAt?: unknown };
-  if (typeof sub !== "string" || typeof sv !== "number" || typeof sid !== "string" || typeof authAt !== "number") {
-    return null;
-  }
-  return { userUuid: sub, sessionVersion: sv, sessionId: sid, authenticatedAt: authAt };
+  const { sub, sid } = token as JWT & { sid?: unknown };
+  if (typeof sub !== "string" || typeof sid !== "string" || !UUID.test(sub) || !UUID.test(sid)) return null;
+  return { userUuid: sub, sessionId: sid };
 }
 
 function readCookie(cookieHeader: string, name: string): string | null {

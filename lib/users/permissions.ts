@@ -67,6 +67,12 @@ export function mayRemoveStaffUser(otherActiveStaff: number, action: "demote" | 
   return errors.conflict(`Cannot ${action} the last staff user.`, "last_staff_user");
 }
 
+/** Signed-in devices are the caller's own business: not even staff list or end another user's sessions. */
+export function mayManageSessionsOf(target: { isSelf: boolean }): Decision {
+  if (target.isSelf) return null;
+  return errors.permissionDenied("You can only see and sign out your own sessions.");
+}
+
 /** Throws the refusal, if any. */
 export function enforce(decision: Decision): void {
   if (decision) throw decision;

@@ -5,6 +5,7 @@ import { errors } from "@/lib/api/errors";
 import { paginated, type Paginated } from "@/lib/api/pagination";
 import { withoutPasswordHash, type Principal } from "@/lib/auth/principal";
 import { sensitiveSessionExpiresAt } from "@/lib/auth/session-policy";
+import { revokeOtherSessions } from "@/lib/sessions/service";
 import { mergeNotificationOverrides } from "./notification-settings";
 import { enforce, mayChangeStaffFlag, mayListEveryone, mayRemoveStaffUser } from "./permissions";
 import type { UserListQuery, UserPatch } from "./schemas";
@@ -163,8 +164,8 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
     if (changesStaff) {
       if (!patch.is_staff) await assertNotLastStaff(tx, user.id, "demote");
       data.isStaff = patch.is_staff;
-      // A changed privilege ends the user's sessions; they sign in again with the new one.
-      data.sessionVersion = { increment: 1 };
+      // A changed privilege ends the user's other sessions; they sign in again with the new one.
+      await revokeOtherSessions(user.id, subject.isSelf ? (principal.session?.id ?? null) : null, tx);
     }
     return { updated: await writeUser(tx, user.id, data), memberships };
   });

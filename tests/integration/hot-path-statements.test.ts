@@ -38,8 +38,8 @@ describe.each([1, 3])("the hot path for a member of %i organization(s)", (organi
     expect(result.body.organizations).toHaveLength(organizations);
     expect(log.transactionControl, describeLog(log)).toEqual([]);
     expect(log.statements.length, describeLog(log)).toBeLessThanOrEqual(2);
-    // The user row is re-read on every request: a revoked session ends on its next request.
-    expect(log.statements[0]).toMatch(/FROM "public"\."users"/);
+    // The session row and its user are re-read on every request: a revoked session ends on its next request.
+    expect(log.statements[0]).toMatch(/FROM sessions s[\s\S]*JOIN users u/);
   });
 
   it("PATCH /api/users/@me {theme_mode} runs 3 statements and no transaction: the session's user, the UPDATE and the memberships", async () => {

@@ -16,7 +16,9 @@ describe("the credentials step of sign-in", () => {
   it("accepts the right password (any email case) and records the login", async () => {
     const user = await createTestUser();
     const signedIn = await authorizeCredentials({ email: user.email.toUpperCase(), password: TEST_PASSWORD }, noHeaders);
-    expect(signedIn).toMatchObject({ id: user.uuid, email: user.email, sessionVersion: user.sessionVersion });
+    expect(signedIn).toMatchObject({ id: user.uuid, email: user.email, sessionId: expect.any(String) });
+    const session = await db().session.findUniqueOrThrow({ where: { id: (signedIn as { sessionId: string }).sessionId } });
+    expect(session).toMatchObject({ userId: user.id, revokedAt: null, signInMethod: "password" });
     expect((await reloadUser(user.id)).lastLogin).not.toBeNull();
   });
 

@@ -3,7 +3,7 @@ import { GET, PATCH } from "@/app/api/users/[uuid]/route";
 import { db } from "@/lib/db/client";
 import { expectError } from "../support/envelope";
 import { call, sessionCookie } from "../support/requests";
-import { createTestUser, reloadUser } from "../support/users";
+import { createTestUser, liveSessions, reloadUser } from "../support/users";
 
 const patch = (options: { cookie?: string; uuid?: string; body: unknown; headers?: Record<string, string> }) => {
   const uuid = options.uuid ?? "@me";
@@ -71,7 +71,8 @@ describe("PATCH /api/users/:uuid permissions", () => {
     expect(response.status).toBe(200);
     expect(response.body.is_staff).toBe(true);
     const after = await reloadUser(user.id);
-    expect(after).toMatchObject({ isStaff: true, sessionVersion: user.sessionVersion + 1 });
+    expect(after).toMatchObject({ isStaff: true });
+    expect(await liveSessions(user.id)).toBe(0);
 
     expectError(await me(oldCookie), 401, { type: "authentication_error", code: "not_authenticated" });
     const fresh = await me(await sessionCookie(after));
@@ -79,19 +80,32 @@ describe("PATCH /api/users/:uuid permissions", () => {
     expect(fresh.body.is_staff).toBe(true);
   });
 
-  it("lets staff demote another staff user (the caller remains staff)", async () => {
+  it("lets staff demote another staff user (the caller remains staff), which ends that user's sessions", async () => {
     const [staff, otherStaff] = await Promise.all([createTestUser({ staff: true }), createTestUser({ staff: true })]);
+    const otherCookie = await sessionCookie(otherStaff);
     const response = await patch({ cookie: await sessionCookie(staff), uuid: otherStaff.uuid, body: { is_staff: false } });
     expect(response.status).toBe(200);
-    expect(await reloadUser(otherStaff.id)).toMatchObject({ isStaff: false, sessionVersion: otherStaff.sessionVersion + 1 });
+    expect(await reloadUser(otherStaff.id)).toMatchObject({ isStaff: false });
+    expectError(await me(otherCookie), 401, { type: "authentication_error", code: "not_authenticated" });
   });
 
   it("does not end sessions when is_staff is sent unchanged", async () => {
     const staff = await createTestUser({ staff: true });
     const cookie = await sessionCookie(staff);
+    const elsewhere = await sessionCookie(staff);
     expect((await patch({ cookie, body: { is_staff: true } })).status).toBe(200);
-    expect((await reloadUser(staff.id)).sessionVersion).toBe(staff.sessionVersion);
     expect((await me(cookie)).status).toBe(200);
+    expect((await me(elsewhere)).status).toBe(200);
+  });
+
+  it("keeps the session that changed its own staff flag, and ends the user's others", async () => {
+    const [staff, otherStaff] = await Promise.all([createTestUser({ staff: true }), createTestUser({ staff: true })]);
+    const cookie = await sessionCookie(staff);
+    const elsewhere = await sessionCookie(staff);
+    expect((await patch({ cookie, body: { is_staff: false } })).status).toBe(200);
+    expect((await me(cookie)).body.is_staff).toBe(false);
+    expectError(await me(elsewhere), 401, { type: "authentication_error", code: "not_authenticated" });
+    expect(otherStaff.isStaff).toBe(true);
   });
 });
 

@@ -39,7 +39,6 @@ export function fakePrincipal(options: { staff?: boolean; via?: Principal["metho
       hasSeenProductIntroFor: null,
       notificationSettings: null,
       credentialsReviewedAt: null,
-      sessionVersion: 0,
       createdAt: now,
       updatedAt: now,
     },

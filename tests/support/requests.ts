@@ -2,16 +2,30 @@ import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import type { RouteHandler } from "@/lib/api/route";
+import { db } from "@/lib/db/client";
 import { assertMatchesDeclaration } from "./response-contract";
 
 export const ORIGIN = "http://localhost:3000";
 
-/** A next-auth session cookie exactly as sign-in would mint it. */
-export async function sessionCookie(user: { uuid: string; email: string; sessionVersion: number }, authAt = Date.now()): Promise<string> {
-  const token = await encode({
-    token: { sub: user.uuid, email: user.email, sv: user.sessionVersion, sid: randomUUID(), authAt },
-    secret: process.env.NEXTAUTH_SECRET ?? "",
+type SessionOwner = { id: number; uuid: string; email: string };
+
+/** A session row and its next-auth cookie, exactly as sign-in would make them; `authAt` is when it signed in. */
+export async function signedInSession(user: SessionOwner, authAt = Date.now(), row: { ip?: string; userAgent?: string } = {}) {
+  const id = randomUUID();
+  const signedInAt = new Date(authAt);
+  await db().session.create({
+    data: { id, userId: user.id, createdAt: signedInAt, authenticatedAt: signedInAt, deviceLabel: "Test runner", userAgent: row.userAgent ?? "vitest", ip: row.ip ?? null },
   });
+  return { id, cookie: await cookieFor(user.uuid, user.email, id) };
+}
+
+export async function sessionCookie(user: SessionOwner, authAt = Date.now()): Promise<string> {
+  return (await signedInSession(user, authAt)).cookie;
+}
+
+/** The cookie for an existing session row. */
+export async function cookieFor(userUuid: string, email: string, sid: string): Promise<string> {
+  const token = await encode({ token: { sub: userUuid, email, sid }, secret: process.env.NEXTAUTH_SECRET ?? "" });
   return `next-auth.session-token=${token}`;
 }
 

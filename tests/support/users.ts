@@ -20,6 +20,11 @@ export function reloadUser(id: number) {
   return db().user.findUniqueOrThrow({ where: { id } });
 }
 
+/** How many of the user's sessions can still authenticate (not revoked). */
+export function liveSessions(userId: number) {
+  return db().session.count({ where: { userId, revokedAt: null } });
+}
+
 /** One more organization (with `teams` teams) that `userId` belongs to. */
 export async function addOrganization(userId: number, teams = 1) {
   const suffix = randomBytes(4).toString("hex");

@@ -1,0 +1,41 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { User } from "@/lib/generated/prisma/client";
+
+export interface LiveSession {
+  user: User;
+  session: { id: string; authenticatedAt: Date };
+}
+
+type Row = User & { sessionAuthenticatedAt: Date };
+
+// Last-seen is written at most this often, so a busy session costs no write per request.
+const TOUCH_EVERY_SECONDS = 60;
+
+/**
+ * The per-request check, in one statement: the session row (live: not revoked, active within
+ * the idle timeout, younger than the absolute lifetime) joined with its active user, and
+ * last-seen moved forward when it is a minute old. Null when the session cannot authenticate.
+ */
+export async function findLiveSession(sessionId: string, userUuid: string): Promise<LiveSession | null> {
+  const now = Date.now();
+  const idleSince = new Date(now - env.sessionMaxAge * 1000);
+  const createdSince = new Date(now - env.sessionAbsoluteMaxAge * 1000);
+  const touchBefore = new Date(now - TOUCH_EVERY_SECONDS * 1000);
+  const rows = await db().$queryRaw<Row[]>`
+    WITH live AS (
+      SELECT s.id, s."userId", s."authenticatedAt" FROM sessions s
+      WHERE s.id = ${sessionId}::uuid AND s."revokedAt" IS NULL AND s."lastSeenAt" > ${idleSince} AND s."createdAt" > ${createdSince}
+    ), touched AS (
+      UPDATE sessions t SET "lastSeenAt" = ${new Date(now)}
+      FROM live WHERE t.id = live.id AND t."lastSeenAt" < ${touchBefore}
+    )
+    SELECT u.*, live."authenticatedAt" AS "sessionAuthenticatedAt"
+    FROM live JOIN users u ON u.id = live."userId"
+    WHERE u.uuid = ${userUuid}::uuid AND u."isActive"`;
+  const row = rows[0];
+  if (!row) return null;
+  const { sessionAuthenticatedAt, ...user } = row;
+  return { user, session: { id: sessionId, authenticatedAt: sessionAuthenticatedAt } };
+}

@@ -1,0 +1,134 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PageRequest } from "@/lib/api/pagination";
+import { errors } from "@/lib/api/errors";
+import type { Principal } from "@/lib/auth/principal";
+import { enforce, mayManageSessionsOf } from "@/lib/users/permissions";
+import type { Subject } from "@/lib/users/subject";
+import { deviceLabel } from "./device-label";
+import type { SessionDto } from "./session-schema";
+
+type SessionClient = Pick<ReturnType<typeof db>, "session">;
+
+export interface NewSession {
+  userId: number;
+  userAgent: string;
+  ip: string | null;
+}
+
+/** A session row for a sign-in that just succeeded; its id goes into the cookie as `sid`. */
+export async function startSession({ userId, userAgent, ip }: NewSession): Promise<string> {
+  const id = randomUUID();
+  const agent = userAgent.slice(0, 512);
+  await db().session.create({ data: { id, userId, userAgent: agent, deviceLabel: deviceLabel(agent), ip, signInMethod: "password" } });
+  return id;
+}
+
+/** The rows that can still authenticate: not revoked, active within the idle timeout, younger than the absolute lifetime. */
+function liveWhere(now = Date.now()): Prisma.SessionWhereInput {
+  return {
+    revokedAt: null,
+    lastSeenAt: { gt: new Date(now - env.sessionMaxAge * 1000) },
+    createdAt: { gt: new Date(now - env.sessionAbsoluteMaxAge * 1000) },
+  };
+}
+
+interface SessionRow {
+  id: string;
+  deviceLabel: string;
+  ip: string | null;
+  signInMethod: "password";
+  createdAt: Date;
+  lastSeenAt: Date;
+  isNewLocation: boolean;
+}
+
+/**
+ * The user's live sessions, the current one first, then newest first. A session is from a new
+ * location when the user had signed in before, but never from its address.
+ */
+async function listLiveSessions(userId: number, currentId: string, page: PageRequest): Promise<{ count: number; results: SessionDto[] }> {
+  const now = Date.now();
+  const idleSince = new Date(now - env.sessionMaxAge * 1000);
+  const createdSince = new Date(now - env.sessionAbsoluteMaxAge * 1000);
+  const [count, rows] = await Promise.all([
+    db().session.count({ where: { userId, ...liveWhere(now) } }),
+    db().$queryRaw<SessionRow[]>`
+      SELECT s.id, s."deviceLabel", s.ip, s."signInMethod", s."createdAt", s."lastSeenAt",
+        (s.ip IS NOT NULL
+          AND EXISTS (SELECT 1 FROM sessions e WHERE e."userId" = s."userId" AND e."createdAt" < s."createdAt")
+          AND NOT EXISTS (SELECT 1 FROM sessions p WHERE p."userId" = s."userId" AND p.ip = s.ip AND p."createdAt" < s."createdAt")
+        ) AS "isNewLocation"
+      FROM sessions s
+      WHERE s."userId" = ${userId} AND s."revokedAt" IS NULL AND s."lastSeenAt" > ${idleSince} AND s."createdAt" > ${createdSince}
+      ORDER BY (s.id = ${currentId}::uuid) DESC, s."createdAt" DESC, s.id
+      LIMIT ${page.limit} OFFSET ${page.offset}`,
+  ]);
+  return {
+    count,
+    results: rows.map((row) => ({
+      id: row.id,
+      device: row.deviceLabel,
+      ip: row.ip,
+      sign_in_method: row.signInMethod,
+      created_at: row.createdAt.toISOString(),
+      last_seen_at: row.lastSeenAt.toISOString(),
+      is_current: row.id === currentId,
+      is_new_location: row.isNewLocation,
+    })),
+  };
+}
+
+/** The session a cookie-authenticated request runs in (the route declares `auth: "session"`). */
+function currentSessionId(principal: Principal): string {
+  if (!principal.session) throw errors.notAuthenticated();
+  return principal.session.id;
+}
+
+export function listSessions(principal: Principal, subject: Subject, page: PageRequest) {
+  enforce(mayManageSessionsOf(subject));
+  return listLiveSessions(subject.user.id, currentSessionId(principal), page);
+}
+
+/**
+ * Signs one other device out. The current session is refused (sign out signs it out), and an id
+ * that is not one of the caller's live sessions (another user's included) is a 404.
+ */
+export async function signOutDevice(principal: Principal, subject: Subject, id: string): Promise<void> {
+  enforce(mayManageSessionsOf(subject));
+  if (id === currentSessionId(principal)) {
+    throw errors.conflict("This is the session you are using; sign out instead.", "current_session");
+  }
+  const { count } = await db().session.updateMany({
+    where: { id, userId: subject.user.id, ...liveWhere() },
+    data: { revokedAt: new Date() },
+  });
+  if (count === 0) throw errors.notFound();
+}
+
+/** "Sign out everywhere else": every live session of the caller but this one. */
+export async function signOutOtherDevices(principal: Principal, subject: Subject): Promise<{ revoked: number }> {
+  enforce(mayManageSessionsOf(subject));
+  return { revoked: await revokeOtherSessions(subject.user.id, currentSessionId(principal)) };
+}
+
+/** Sign-out: ends the session the cookie names, whoever asks (the cookie is the proof). */
+export async function endSession(id: string): Promise<void> {
+  await db().session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/**
+ * Ends every session of the user but `keep` (null: all of them). The one mechanism behind
+ * "sign out everywhere else" and every credential or privilege change.
+ */
+export async function revokeOtherSessions(userId: number, keep: string | null, client: SessionClient = db()): Promise<number> {
+  const { count } = await client.session.updateMany({
+    // Sessions already idle or expired cannot authenticate; leaving them be keeps the count honest.
+    where: { userId, ...liveWhere(), ...(keep ? { id: { not: keep } } : {}) },
+    data: { revokedAt: new Date() },
+  });
+  return count;
+}
