@@ -46,3 +46,18 @@ test("signing out in one browser leaves another session of the same user working
   expect((await second.get("/api/users/@me")).status()).toBe(200);
   await Promise.all([first.dispose(), second.dispose()]);
 });
+
+test("a cookie saved before sign-out is refused afterwards, for reads and writes", async ({ account, prisma }) => {
+  const browser = await apiAs(account);
+  const saved = (await browser.storageState()).cookies;
+  const { csrfToken } = await (await browser.get("/api/auth/csrf")).json();
+  await browser.post("/api/auth/signout", { form: { csrfToken, json: "true" }, maxRedirects: 0 });
+
+  const replay = await playwrightRequest.newContext({ baseURL, storageState: { cookies: saved, origins: [] } });
+  const before = await prisma.user.findUniqueOrThrow({ where: { uuid: account.uuid } });
+  expect((await replay.get("/api/users/@me")).status()).toBe(401);
+  expect((await replay.patch("/api/users/@me", { headers: SAME_ORIGIN, data: { first_name: "Replayed" } })).status()).toBe(401);
+  expect(await prisma.user.findUniqueOrThrow({ where: { uuid: account.uuid } })).toEqual(before);
+  expect(await prisma.session.count({ where: { userId: before.id, revokedAt: null } })).toBe(0);
+  await Promise.all([browser.dispose(), replay.dispose()]);
+});

@@ -13,4 +13,8 @@ export const queryKeys = {
     lists: () => ["users", "list"] as const,
     list: (params: UserListParams) => ["users", "list", params] as const,
   },
+  sessions: {
+    all: () => ["sessions"] as const,
+    mine: () => ["sessions", "me"] as const,
+  },
 };

@@ -1,0 +1,169 @@
+"use client";
+
+import { useState } from "react";
+import { useAnnounce } from "@/components/ui/announcer";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FormAlert } from "@/components/ui/form-alert";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { ApiClientError } from "@/lib/client/api-client";
+import { useMySessions, useSignOutDevice, useSignOutOtherDevices } from "@/lib/client/use-sessions";
+import type { SessionDto } from "@/lib/sessions/session-schema";
+import { SettingsCard } from "./settings-card";
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+const METHOD_LABELS: Record<SessionDto["sign_in_method"], string> = { password: "Password" };
+
+function lastActive(iso: string, now: number): string {
+  const minutes = Math.round((new Date(iso).getTime() - now) / 60_000);
+  if (minutes > -2) return "Active now";
+  if (minutes > -60) return relative.format(minutes, "minute");
+  const hours = Math.round(minutes / 60);
+  if (hours > -24) return relative.format(hours, "hour");
+  return relative.format(Math.round(hours / 24), "day");
+}
+
+type Pending = { kind: "one"; session: SessionDto } | { kind: "others" } | null;
+
+export function SignedInDevices() {
+  const sessions = useMySessions();
+  const signOutOne = useSignOutDevice();
+  const signOutOthers = useSignOutOtherDevices();
+  const announce = useAnnounce();
+  const [pending, setPending] = useState<Pending>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const page = sessions.data;
+  const others = page ? page.results.filter((session) => !session.is_current) : [];
+  const busy = signOutOne.isPending || signOutOthers.isPending;
+
+  function failed(error: ApiClientError) {
+    setFailure(error.isRetryable ? "We couldn't sign that device out. Check your connection and try again." : error.body.detail);
+    setPending(null);
+  }
+
+  function confirm() {
+    setFailure(null);
+    if (pending?.kind === "one") {
+      signOutOne.mutate(pending.session.id, {
+        onSuccess: () => {
+          announce(`Signed out ${pending.session.device}`);
+          setPending(null);
+        },
+        onError: failed,
+      });
+    } else if (pending?.kind === "others") {
+      signOutOthers.mutate(undefined, {
+        onSuccess: ({ revoked }) => {
+          announce(revoked === 1 ? "Signed out 1 other device" : `Signed out ${revoked} other devices`);
+          setPending(null);
+        },
+        onError: failed,
+      });
+    }
+  }
+
+  return (
+    <SettingsCard
+      id="signed-in-devices"
+      title="Signed-in devices"
+      description="Where your account is signed in right now. Sign out any device you don't recognise."
+      busy={sessions.isPending}
+    >
+      {failure ? <FormAlert>{failure}</FormAlert> : null}
+      {!page ? (
+        sessions.isPending ? (
+          <div className="facts-skeleton">
+            <span className="visually-hidden">Loading signed-in devices…</span>
+            <Skeleton width="70%" />
+            <Skeleton width="50%" />
+          </div>
+        ) : (
+          <FormAlert>
+            <p>We couldn&apos;t load your devices.</p>
+            <button type="button" className="button button--secondary button--small" onClick={() => void sessions.refetch()}>
+              Retry
+            </button>
+          </FormAlert>
+        )
+      ) : (
+        <>
+          <ul className="device-list" aria-label="Signed-in devices">
+            {page.results.map((session) => (
+              <DeviceRow key={session.id} session={session} disabled={busy} onSignOut={() => setPending({ kind: "one", session })} />
+            ))}
+          </ul>
+          {page.count > page.results.length ? (
+            <p className="muted">And {page.count - page.results.length} older sessions not shown.</p>
+          ) : null}
+          <div className="form__actions">
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={others.length === 0 || busy}
+              aria-describedby={others.length === 0 ? "no-other-devices" : undefined}
+              onClick={() => setPending({ kind: "others" })}
+            >
+              Sign out everywhere else
+            </button>
+            {others.length === 0 ? (
+              <span className="field__help" id="no-other-devices">
+                This is the only device signed in.
+              </span>
+            ) : null}
+          </div>
+        </>
+      )}
+      <ConfirmDialog
+        open={pending !== null}
+        title={pending?.kind === "one" ? `Sign out ${pending.session.device}?` : "Sign out everywhere else?"}
+        confirmLabel={pending?.kind === "one" ? "Sign out device" : "Sign out other devices"}
+        busyLabel="Signing out…"
+        busy={busy}
+        onConfirm={confirm}
+        onCancel={() => setPending(null)}
+      >
+        {pending?.kind === "one" ? (
+          <p>
+            Its next request will be refused, and whoever uses it will have to sign in again. This device stays signed in.
+          </p>
+        ) : (
+          <p>
+            Every other device ({others.length}) will have to sign in again. This device stays signed in.
+          </p>
+        )}
+      </ConfirmDialog>
+    </SettingsCard>
+  );
+}
+
+function DeviceRow({ session, disabled, onSignOut }: { session: SessionDto; disabled: boolean; onSignOut: () => void }) {
+  const [now] = useState(() => Date.now());
+  return (
+    <li className="device" data-current={session.is_current || undefined}>
+      <div className="device__main">
+        <p className="device__name">
+          {session.device}
+          {session.is_current ? <span className="badge badge--accent">This device</span> : null}
+          {session.is_new_location && !session.is_current ? <span className="badge badge--warning">New</span> : null}
+        </p>
+        <p className="device__meta">
+          {session.ip ?? "Unknown address"} · {METHOD_LABELS[session.sign_in_method]} · signed in{" "}
+          <time dateTime={session.created_at}>{dateTime.format(new Date(session.created_at))}</time> ·{" "}
+          <time dateTime={session.last_seen_at}>{session.is_current ? "Active now" : lastActive(session.last_seen_at, now)}</time>
+        </p>
+      </div>
+      {session.is_current ? null : (
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={onSignOut}
+          disabled={disabled}
+          aria-label={`Sign out ${session.device}, signed in ${dateTime.format(new Date(session.created_at))}`}
+        >
+          Sign out
+        </button>
+      )}
+    </li>
+  );
+}
