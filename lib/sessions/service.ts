@@ -19,11 +19,31 @@ export interface NewSession {
   ip: string | null;
 }
 
-/** A session row for a sign-in that just succeeded; its id goes into the cookie as `sid`. */
+/** How long an ended session is kept (it still tells whether an address is new to the user). */
+export const ENDED_SESSION_RETENTION_DAYS = 90;
+
+/**
+ * A session row for a sign-in that just succeeded; its id goes into the cookie as `sid`. The
+ * user's sessions that ended long ago are cleared at the same time, so rows never pile up.
+ */
 export async function startSession({ userId, userAgent, ip }: NewSession): Promise<string> {
   const id = randomUUID();
   const agent = userAgent.slice(0, 512);
-  await db().session.create({ data: { id, userId, userAgent: agent, deviceLabel: deviceLabel(agent), ip, signInMethod: "password" } });
+  const keepAfter = Date.now() - ENDED_SESSION_RETENTION_DAYS * 24 * 60 * 60 * 1000;
+  const endedBefore = (lifetimeSeconds: number) => ({ lt: new Date(keepAfter - lifetimeSeconds * 1000) });
+  await Promise.all([
+    db().session.create({ data: { id, userId, userAgent: agent, deviceLabel: deviceLabel(agent), ip, signInMethod: "password" } }),
+    db().session.deleteMany({
+      where: {
+        userId,
+        OR: [
+          { revokedAt: { lt: new Date(keepAfter) } },
+          { lastSeenAt: endedBefore(env.sessionMaxAge) },
+          { createdAt: endedBefore(env.sessionAbsoluteMaxAge) },
+        ],
+      },
+    }),
+  ]);
   return id;
 }
 
