@@ -6,6 +6,7 @@ import {
   mayAuthenticateWith,
   mayChangeStaffFlag,
   mayListEveryone,
+  mayManageSessionsOf,
   mayRemoveStaffUser,
   parseUserRef,
   type Actor,
@@ -95,5 +96,14 @@ describe("staff rules", () => {
 
   it("lets only staff list everyone", () => {
     expect([mayListEveryone(member), mayListEveryone(staff)]).toEqual([false, true]);
+  });
+});
+
+describe("signed-in devices", () => {
+  it.each<[string, { isSelf: boolean }, string]>([
+    ["the caller's own sessions", { isSelf: true }, "allowed"],
+    ["another user's sessions, even for staff", { isSelf: false }, "403 permission_denied"],
+  ])("%s → %s", (_label, target, expected) => {
+    expect(outcome(mayManageSessionsOf(target))).toBe(expected);
   });
 });
