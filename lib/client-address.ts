@@ -8,6 +8,15 @@ import { env } from "@/lib/env";
  * believed behind a proxy we were told to trust.
  */
 export const PEER_ADDRESS_HEADER = "x-peer-address";
+const PEER_ADDRESS_MARKER = Symbol.for("account-settings.peer-address-header");
+
+/**
+ * Whether the process was started by `server.mjs`; under plain `next start` the header above is
+ * whatever a client sent, so start-up refuses (instrumentation.ts) unless a trusted proxy is set.
+ */
+export function peerAddressHeaderIsSet(): boolean {
+  return (globalThis as Record<symbol, unknown>)[PEER_ADDRESS_MARKER] === true;
+}
 
 /**
  * The client's IP address: the connection's peer, or with `TRUST_PROXY=true` the address the
