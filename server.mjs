@@ -3,7 +3,7 @@
 // request gets `x-peer-address` from the TCP socket, replacing whatever the client sent;
 // lib/client-address.ts reads it (or, with TRUST_PROXY=true, the proxy's X-Forwarded-For).
 //
-//   node server.mjs [-p|--port PORT] [-H|--hostname HOST]    (defaults: $PORT or 3000, $HOSTNAME or all interfaces)
+//   node server.mjs [-p|--port PORT] [-H|--hostname HOST]    (defaults: $PORT or 3000, all interfaces)
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 
@@ -11,7 +11,8 @@ const { values } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
 });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
-const hostname = values.hostname ?? process.env.HOSTNAME;
+// Not $HOSTNAME: containers set it to their own name, which is not an interface to listen on.
+const hostname = values.hostname;
 process.env.NODE_ENV ??= "production";
 process.env.PORT = String(port);
 

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { E2E_SIGNUP_LIMIT as SIGNUP_LIMIT } from "../playwright.config";
 import { PASSWORD, expect, test } from "./support/fixtures";
 import { LoopbackClient } from "./support/loopback-client";
 
 // Each test connects from loopback addresses of its own (the server listens on 127.0.0.1; the rest
 // of the suite signs in from there), so budgets spent here touch no other test. Budgets are the
-// defaults: 10 failures per email and client, 100 per client, sign-up per playwright.config.ts.
-const SIGNUP_LIMIT = 60;
+// defaults: 10 failures per email and client, 100 per client; sign-up's is set in playwright.config.ts.
 
 const nobody = () => `nobody-${randomUUID()}@example.test`;
 
@@ -14,6 +14,12 @@ test("the owner signs in from another address while someone hammers the account 
   for (let n = 0; n < 10; n++) expect(await attacker.signIn(account.email, `wrong-guess-${n}`)).toBe("CredentialsSignin");
   expect(await attacker.signIn(account.email, "wrong-guess-again")).toBe("throttled");
   expect(await attacker.signIn(account.email, account.password)).toBe("throttled");
+  expect(attacker.lastSignIn?.status).toBe(429);
+  expect(Number(attacker.lastSignIn?.headers["retry-after"])).toBeGreaterThan(0);
+  // A plain form post (no JavaScript) stays a redirect to the sign-in page, which words the error.
+  expect(await attacker.signIn(account.email, account.password, {}, { json: false })).toBe("throttled");
+  expect(attacker.lastSignIn?.status).toBe(302);
+  expect(Number(attacker.lastSignIn?.headers["retry-after"])).toBeGreaterThan(0);
 
   expect(await new LoopbackClient("127.0.0.3").signIn(account.email, account.password)).toBe("signed-in");
   expect(await attacker.signIn(account.email, "still-guessing")).toBe("throttled");

@@ -14,6 +14,8 @@ export interface LoopbackResponse {
  */
 export class LoopbackClient {
   private readonly cookies = new Map<string, string>();
+  /** The credentials callback's response to the last `signIn`. */
+  lastSignIn: LoopbackResponse | undefined;
 
   constructor(readonly address: string) {}
 
@@ -49,11 +51,13 @@ export class LoopbackClient {
    * One attempt through next-auth's credentials callback: "signed-in" once a session works,
    * otherwise the `error` code next-auth redirected to (`throttled`, `CredentialsSignin`).
    */
-  async signIn(email: string, password: string, headers: Record<string, string> = {}): Promise<string> {
+  async signIn(email: string, password: string, headers: Record<string, string> = {}, { json = true } = {}): Promise<string> {
     this.cookies.delete("next-auth.session-token");
     const csrf = await this.request("GET", "/api/auth/csrf");
     const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-    const response = await this.request("POST", "/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" }, headers });
+    const form = { csrfToken, email, password, ...(json ? { json: "true" } : {}) };
+    const response = await this.request("POST", "/api/auth/callback/credentials", { form, headers });
+    this.lastSignIn = response;
     // With `json=true` next-auth answers its redirect as `{ url }` (401 for a refused sign-in).
     const redirect = String(response.headers["content-type"]).startsWith("application/json") ? (JSON.parse(response.body) as { url: string }).url : String(response.headers.location ?? "");
     const error = new URL(redirect, baseURL).searchParams.get("error");

@@ -1,14 +1,33 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ApiError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { clientKey, hashed, limiter, rateRules, spend } from "@/lib/rate-limit";
 
+/** Its message is the `?error=` code next-auth passes to the sign-in page. */
 export class SigninThrottled extends Error {
-  constructor(readonly budget: string, readonly retryAfterSeconds: number) {
+  constructor() {
     super("throttled");
   }
+}
+
+// next-auth turns a refusal into its own response; this carries the wait out to the route handler.
+const refusal = new AsyncLocalStorage<{ retryAfterSeconds?: number }>();
+
+/**
+ * Runs next-auth's handler. A sign-in the throttle refused gets `Retry-After`, and 429 when
+ * next-auth answers in JSON (`json=true`, as its `signIn()` does); a form post stays a redirect.
+ */
+export async function withThrottleResponse(handle: () => Promise<Response>): Promise<Response> {
+  const noted: { retryAfterSeconds?: number } = {};
+  const response = await refusal.run(noted, handle);
+  if (noted.retryAfterSeconds === undefined) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Retry-After", String(noted.retryAfterSeconds));
+  const json = headers.get("content-type")?.startsWith("application/json") ?? false;
+  return new Response(response.body, { status: json ? 429 : response.status, statusText: json ? "Too Many Requests" : response.statusText, headers });
 }
 
 export interface SigninAttempt {
@@ -31,7 +50,10 @@ async function reserve(name: "signin_per_email_and_client" | "signin_per_client"
   } catch (error) {
     if (error instanceof ApiError && error.status === 429) {
       log.warn("auth.signin_throttled", { budget: name });
-      throw new SigninThrottled(name, Number(error.extra.headers?.["Retry-After"] ?? 1));
+      const retryAfterSeconds = Number(error.extra.headers?.["Retry-After"] ?? 1);
+      const noted = refusal.getStore();
+      if (noted) noted.retryAfterSeconds = retryAfterSeconds;
+      throw new SigninThrottled();
     }
     throw error;
   }
