@@ -7,7 +7,7 @@ import { log } from "@/lib/log";
 import { clientKey, hashed, limiter, rateRules, spend } from "@/lib/rate-limit";
 
 /** Its message is the `?error=` code next-auth passes to the sign-in page. */
-export class SigninThrottled extends Error {
+class SigninThrottled extends Error {
   constructor() {
     super("throttled");
   }
@@ -38,7 +38,7 @@ export interface SigninAttempt {
 const FIRST_DELAY_MS = 250;
 
 /** No delay below the per-email budget; past it 250 ms, doubling with each failure, up to the cap. */
-export function delayAfterFailures(failures: number): number {
+function delayAfterFailures(failures: number): number {
   const over = failures - rateRules.signin_per_email().limit;
   if (over < 0) return 0;
   return Math.min(env.signinMaxDelayMs, FIRST_DELAY_MS * 2 ** Math.min(over, 30));
