@@ -90,8 +90,13 @@ const shape = {
   API_MAX_BODY_BYTES: positiveInt(64 * 1024),
   LOG_LEVEL: logLevel.transform((value) => value ?? "info"),
   TRUST_PROXY: booleanFlag(false),
-  RATE_LIMIT_SIGNIN_LIMIT: optionalPositiveInt(),
-  RATE_LIMIT_SIGNIN_WINDOW_SECONDS: optionalPositiveInt(),
+  RATE_LIMIT_SIGNIN_PER_EMAIL_AND_CLIENT_LIMIT: optionalPositiveInt(),
+  RATE_LIMIT_SIGNIN_PER_EMAIL_AND_CLIENT_WINDOW_SECONDS: optionalPositiveInt(),
+  RATE_LIMIT_SIGNIN_PER_CLIENT_LIMIT: optionalPositiveInt(),
+  RATE_LIMIT_SIGNIN_PER_CLIENT_WINDOW_SECONDS: optionalPositiveInt(),
+  RATE_LIMIT_SIGNIN_PER_EMAIL_LIMIT: optionalPositiveInt(),
+  RATE_LIMIT_SIGNIN_PER_EMAIL_WINDOW_SECONDS: optionalPositiveInt(),
+  SIGNIN_MAX_DELAY_MS: positiveInt(5000),
   RATE_LIMIT_SIGNUP_LIMIT: optionalPositiveInt(),
   RATE_LIMIT_SIGNUP_WINDOW_SECONDS: optionalPositiveInt(),
 };
@@ -126,7 +131,8 @@ export interface Config {
   maxBodyBytes: number;
   logLevel: LogLevel;
   trustProxy: boolean;
-  /** Keyed by budget name in lower case (`signin`, `signup`). */
+  signinMaxDelayMs: number;
+  /** Keyed by budget name in lower case (`signup`, `signin_per_client`, …). */
   rateLimits: Record<string, RateLimitOverride>;
 }
 
@@ -187,6 +193,7 @@ export function parseConfig(vars: Vars): Config {
     maxBodyBytes: parsed.API_MAX_BODY_BYTES,
     logLevel: parsed.LOG_LEVEL,
     trustProxy: parsed.TRUST_PROXY,
+    signinMaxDelayMs: parsed.SIGNIN_MAX_DELAY_MS,
     rateLimits,
   };
 }

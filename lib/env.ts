@@ -68,6 +68,10 @@ export const env = {
   get trustProxy(): boolean {
     return config().trustProxy;
   },
+  /** The longest a sign-in on an email under attack is held back. */
+  get signinMaxDelayMs(): number {
+    return config().signinMaxDelayMs;
+  },
   get maxBodyBytes(): number {
     return config().maxBodyBytes;
   },

@@ -1,68 +1,99 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { createHash } from "node:crypto";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { errors } from "@/lib/api/errors";
 import type { Principal } from "@/lib/auth/principal";
+import { clientAddress } from "@/lib/client-address";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 
 export interface RateRule {
   limit: number;
   windowSeconds: number;
 }
 
-/** Budgets, each overridable by RATE_LIMIT_<NAME>_LIMIT and RATE_LIMIT_<NAME>_WINDOW_SECONDS. */
+const FIFTEEN_MINUTES = 15 * 60;
+
+/** Every budget in the product, each overridable by RATE_LIMIT_<NAME>_LIMIT and RATE_LIMIT_<NAME>_WINDOW_SECONDS. */
 export const rateRules = {
-  signin: () => env.rateLimit("signin", { limit: 10, windowSeconds: 15 * 60 }),
   signup: () => env.rateLimit("signup", { limit: 50, windowSeconds: 60 * 60 }),
+  /** Failed sign-ins of one client on one email: past it, that client is refused for that email. */
+  signin_per_email_and_client: () => env.rateLimit("signin_per_email_and_client", { limit: 10, windowSeconds: FIFTEEN_MINUTES }),
+  /** Failed sign-ins of one client across all emails (credential stuffing). */
+  signin_per_client: () => env.rateLimit("signin_per_client", { limit: 100, windowSeconds: FIFTEEN_MINUTES }),
+  /** Failed sign-ins on one email from anywhere: past it, every attempt on that email is slowed, never refused. */
+  signin_per_email: () => env.rateLimit("signin_per_email", { limit: 10, windowSeconds: FIFTEEN_MINUTES }),
+} satisfies Record<string, () => RateRule>;
+
+export type RateRuleName = keyof typeof rateRules;
+
+// A getter rather than the client itself: the store then always uses the current `db()`.
+const store = {
+  get rateLimit() {
+    return db().rateLimit;
+  },
 };
 
-/**
- * Fixed-window counter in the database, so every app instance shares it. One atomic upsert per
- * call; returns how long to wait when the budget is spent.
- */
-export async function consume(key: string, rule: RateRule): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  const windowMs = rule.windowSeconds * 1000;
-  const now = Date.now();
-  const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
-  const expiresAt = new Date(windowStart.getTime() + windowMs);
-  const rows = await db().$queryRaw<Array<{ count: number }>>`
-    INSERT INTO rate_limit_buckets ("key", "windowStart", "count", "expiresAt")
-    VALUES (${key}, ${windowStart}, 1, ${expiresAt})
-    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = rate_limit_buckets."count" + 1
-    RETURNING "count"`;
-  if (Math.random() < 0.01) {
-    await db().rateLimitBucket.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
+const limiters = new Map<string, RateLimiterPrisma>();
+
+/** rate-limiter-flexible's fixed-window limiter in the database, so every app instance shares it. */
+export function limiter(name: RateRuleName): RateLimiterPrisma {
+  const { limit, windowSeconds } = rateRules[name]();
+  const id = `${name}:${limit}:${windowSeconds}`;
+  let found = limiters.get(id);
+  if (!found) {
+    found = new RateLimiterPrisma({ storeClient: store, tableName: "rateLimit", keyPrefix: name, points: limit, duration: windowSeconds });
+    limiters.set(id, found);
   }
-  const count = Number(rows[0]?.count ?? 0);
-  return { allowed: count <= rule.limit, retryAfterSeconds: Math.ceil((expiresAt.getTime() - now) / 1000) };
+  return found;
 }
 
-export async function enforce(key: string, rule: RateRule): Promise<void> {
-  const { allowed, retryAfterSeconds } = await consume(key, rule);
-  if (!allowed) throw errors.throttled(retryAfterSeconds);
+/** Keys name people and addresses only by a hash, so the table holds no emails or IPs. */
+export function hashed(value: string): string {
+  return createHash("sha256").update(value).digest("hex").slice(0, 32);
+}
+
+/** What per-client budgets count per: the address (an IPv6 client by its /64, which one host can fill), else one shared bucket. */
+export function clientKey(headers: Headers): string {
+  const address = clientAddress(headers);
+  if (address === null) return "unknown";
+  return hashed(address.includes(":") ? ipv6Slash64(address) : address);
+}
+
+function ipv6Slash64(address: string): string {
+  const [head = "", tail] = address.split("::");
+  const groups = head ? head.split(":") : [];
+  if (tail !== undefined) {
+    const tailGroups = tail ? tail.split(":") : [];
+    const tailWidth = tailGroups.reduce((width, group) => width + (group.includes(".") ? 2 : 1), 0);
+    groups.push(...Array<string>(8 - groups.length - tailWidth).fill("0"), ...tailGroups);
+  }
+  return `${groups.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(":")}::/64`;
+}
+
+/** Spends one unit of `name` for `key`, or throws 429 with `Retry-After` when the budget is spent. */
+export async function spend(name: RateRuleName, key: string): Promise<void> {
+  try {
+    await limiter(name).consume(key);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) throw errors.throttled(rejection.msBeforeNext / 1000);
+    throw rejection;
+  }
 }
 
 interface Budget {
-  rule: () => RateRule;
   key: (request: Request, principal: Principal | null) => string;
 }
 
-/** Budgets a route declaration can name in `rateLimit`, each with what it counts per. */
+/** Budgets a route declaration can name in `rateLimit` (each a rule above), with what it counts per. */
 const budgets = {
-  // Per client address; all together when the address is unknown (no trusted proxy).
-  signup: { rule: rateRules.signup, key: (request: Request) => `signup:${clientIp(request.headers) ?? "any"}` },
-} satisfies Record<string, Budget>;
+  signup: { key: (request: Request) => clientKey(request.headers) },
+} satisfies { [name in RateRuleName]?: Budget };
 
 export type RateLimitName = keyof typeof budgets;
 
 /** Spends one unit of the named budget for this request, or throws 429 with `Retry-After`. */
 export async function applyRateLimit(name: RateLimitName, request: Request, principal: Principal | null): Promise<void> {
   const budget: Budget = budgets[name];
-  await enforce(budget.key(request, principal), budget.rule());
-}
-
-/** The client address, but only from a proxy we were told to trust (a client can forge these headers). */
-export function clientIp(headers: Headers): string | null {
-  if (!env.trustProxy) return null;
-  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
+  await spend(name, budget.key(request, principal));
 }

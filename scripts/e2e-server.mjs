@@ -20,8 +20,8 @@ run("npx", ["tsx", "scripts/migrate.ts"]);
 // The instance's permanent first staff user, as an operator would create it. No test signs in as
 // it (each creates its own staff user); it is there so that a test demoting or deleting its own
 // staff user never meets the "last staff user" guard, whatever runs beside it.
-run("npx", ["tsx", "--conditions=react-server", "scripts/create-user.ts", "--email", "operator@e2e.test", "--password", randomBytes(18).toString("base64url"), "--staff", "--first-name", "Operator"]);
+run("npx", ["tsx", "--conditions=react-server", "scripts/create-user.ts", "--email", "operator@e2e.test", `--password=${randomBytes(18).toString("base64url")}`, "--staff", "--first-name", "Operator"]);
 
-const server = spawn("npx", ["next", "start", "-p", process.env.PORT, "-H", "127.0.0.1"], { stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, ["server.mjs", "-p", process.env.PORT, "-H", "127.0.0.1"], { stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

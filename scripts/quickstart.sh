@@ -21,4 +21,4 @@ npm run --silent db:migrate
 npm run --silent db:seed
 echo
 echo "Open $NEXTAUTH_URL (mail sent by the app: $NEXTAUTH_URL/dev/outbox)"
-exec npx next start -p "$PORT"
+exec node server.mjs -p "$PORT"

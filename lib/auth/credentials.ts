@@ -1,13 +1,12 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { User as NextAuthUser } from "next-auth";
 import { db } from "@/lib/db/client";
 import { describeError, log } from "@/lib/log";
-import { clientIp, consume, rateRules } from "@/lib/rate-limit";
 import { clientAddress } from "@/lib/client-address";
 import { startSession } from "@/lib/sessions/service";
 import { signinSchema } from "@/lib/users/schemas";
 import { verifyPassword } from "./password";
+import { beginSigninAttempt } from "./signin-throttle";
 
 /** Codes passed back to the sign-in page as `?error=`; the page words them for people. */
 export const SIGNIN_ERRORS = { throttled: "throttled", unavailable: "unavailable" } as const;
@@ -15,13 +14,9 @@ export const SIGNIN_ERRORS = { throttled: "throttled", unavailable: "unavailable
 /** The user next-auth signs in, with the session row this sign-in created. */
 export type SignedInUser = NextAuthUser & { sessionId: string };
 
-function hashed(value: string): string {
-  return createHash("sha256").update(value).digest("hex").slice(0, 32);
-}
-
 /**
- * The credentials step of sign-in: a throttle per email (and per IP behind a trusted proxy), then
- * the password, checked in constant time whether or not the account exists. `null` = refused.
+ * The credentials step of sign-in: the throttle (lib/auth/signin-throttle.ts), then the password,
+ * checked in constant time whether or not the account exists. `null` = refused.
  */
 export async function authorizeCredentials(credentials: Record<string, string> | undefined, headers: Headers): Promise<SignedInUser | null> {
   try {
@@ -39,25 +34,19 @@ async function checkCredentials(credentials: Record<string, string> | undefined,
   if (!parsed.success) return null;
   const email = parsed.data.email.toLowerCase();
 
-  const ip = clientIp(headers);
-  const buckets = [`signin:email:${hashed(email)}`, ...(ip ? [`signin:ip:${hashed(ip)}`] : [])];
-  for (const bucket of buckets) {
-    const { allowed } = await consume(bucket, rateRules.signin());
-    if (!allowed) {
-      log.warn("auth.signin_throttled", { bucket: bucket.split(":")[1] });
-      throw new Error(SIGNIN_ERRORS.throttled);
-    }
-  }
+  const attempt = await beginSigninAttempt(email, headers);
 
   const user = await db().user.findUnique({ where: { email }, omit: { passwordHash: false } });
   const valid = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
   if (!user || !valid || !user.isActive) {
+    await attempt.failed();
     log.info("auth.signin_failed", { known: Boolean(user) });
     return null;
   }
   // The second-factor step slots in here: a user with 2FA gets no session without `credentials.otp`.
   const [sessionId] = await Promise.all([
     startSession({ userId: user.id, userAgent: headers.get("user-agent") ?? "", ip: clientAddress(headers) }),
+    attempt.succeeded(),
     db().user.update({ where: { id: user.id }, data: { lastLogin: new Date() } }),
   ]);
   log.info("auth.signin", { userId: user.id, sessionId });

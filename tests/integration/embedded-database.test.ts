@@ -3,7 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/api/errors";
 import { createPrismaClient } from "@/lib/db/create-client";
+import { overrideEnvForTests } from "@/lib/env";
+import { spend } from "@/lib/rate-limit";
+import { installAppDb } from "../support/app-db";
 
 const dir = mkdtempSync(path.join(tmpdir(), "pglite-test-"));
 
@@ -18,7 +22,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the embedded database (quick start path)", () => {
   it("migrates, seeds and creates users through the operator commands", { timeout: 120_000 }, async () => {
-    expect(cli("scripts/migrate.ts").output).toMatch(/applied \d+ \(\d+_init/);
+    expect(cli("scripts/migrate.ts").output).toMatch(/applied \d+ \(.*rate_limiter_flexible/);
     const seeded = cli("scripts/seed.ts");
     expect(seeded.status).toBe(0);
     expect(seeded.output).toContain("admin@example.com / hedgehog-admin-demo");
@@ -46,6 +50,16 @@ describe("the embedded database (quick start path)", () => {
       expect(demo.teams).toHaveLength(2);
       expect(demo.teams.every((team) => team._count.dashboards >= 2)).toBe(true);
       expect(demo._count.memberships).toBe(2);
+
+      // Rate limits run on rate-limiter-flexible's Prisma store, embedded database included.
+      const restore = [overrideEnvForTests({ RATE_LIMIT_SIGNUP_LIMIT: "2" }), installAppDb(client)];
+      try {
+        await spend("signup", "pglite-client");
+        await spend("signup", "pglite-client");
+        await expect(spend("signup", "pglite-client")).rejects.toBeInstanceOf(ApiError);
+      } finally {
+        for (const undo of restore.reverse()) undo();
+      }
     } finally {
       await close();
     }

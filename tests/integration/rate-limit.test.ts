@@ -1,25 +1,29 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import { createPrismaClient, type AppPrismaClient } from "@/lib/db/create-client";
 import { resolveDatabaseTarget } from "@/lib/db/connection";
+import { overrideEnvForTests } from "@/lib/env";
+import { spend } from "@/lib/rate-limit";
 import { installAppDb } from "../support/app-db";
-import { consume, enforce, type RateRule } from "@/lib/rate-limit";
 
-// A window far longer than the test, so it cannot roll over midway.
-const rule: RateRule = { limit: 3, windowSeconds: 30 * 24 * 60 * 60 };
+const LIMIT = 3;
 
 /** Two app instances: separate Prisma clients (separate pools) on the same database. */
 const instances: Array<{ client: AppPrismaClient; close: () => Promise<void> }> = [];
-let restore: (() => void) | undefined;
+const restores: (() => void)[] = [];
 
 beforeAll(() => {
   instances.push(createPrismaClient(resolveDatabaseTarget()), createPrismaClient(resolveDatabaseTarget()));
 });
 
+beforeEach(() => {
+  // A window far longer than the test, so it cannot roll over midway.
+  restores.push(overrideEnvForTests({ RATE_LIMIT_SIGNUP_LIMIT: String(LIMIT), RATE_LIMIT_SIGNUP_WINDOW_SECONDS: String(30 * 24 * 60 * 60) }));
+});
+
 afterEach(() => {
-  restore?.();
-  restore = undefined;
+  for (const restore of restores.splice(0).reverse()) restore();
 });
 
 afterAll(async () => {
@@ -27,53 +31,51 @@ afterAll(async () => {
 });
 
 function onInstance(index: number): void {
-  restore?.();
-  restore = installAppDb(instances[index]!.client);
+  restores.push(installAppDb(instances[index]!.client));
 }
 
-describe("rate limits in the database", () => {
-  it("share one budget across app instances; the (limit+1)th call is refused", async () => {
-    const key = `test:${randomUUID()}`;
-    const results = [];
+const outcome = (promise: Promise<void>) => promise.then(() => "spent", (error: unknown) => error);
+
+describe("rate limits (rate-limiter-flexible's Prisma store)", () => {
+  it("share one budget across app instances; the (limit+1)th call is refused with 429 and Retry-After", async () => {
+    const key = randomUUID();
     for (const index of [0, 1, 0]) {
       onInstance(index);
-      results.push(await consume(key, rule));
+      await expect(spend("signup", key)).resolves.toBeUndefined();
     }
-    expect(results.map((result) => result.allowed)).toEqual([true, true, true]);
-
     onInstance(1);
-    const refused = await consume(key, rule);
-    expect(refused.allowed).toBe(false);
-    expect(refused.retryAfterSeconds).toBeGreaterThan(0);
-    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(rule.windowSeconds);
+    const refused = await outcome(spend("signup", key));
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toMatchObject({ status: 429, type: "throttled_error", code: "throttled" });
+    const retryAfter = Number((refused as ApiError).extra.headers?.["Retry-After"]);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(30 * 24 * 60 * 60);
   });
 
-  it("count concurrent calls exactly (atomic upsert)", async () => {
-    const key = `test:${randomUUID()}`;
+  it("count concurrent calls exactly", async () => {
+    const key = randomUUID();
     const outcomes = await Promise.all(
       Array.from({ length: 8 }, (_, i) => {
         onInstance(i % 2);
-        return consume(key, rule);
+        return outcome(spend("signup", key));
       }),
     );
-    expect(outcomes.filter((outcome) => outcome.allowed)).toHaveLength(rule.limit);
+    expect(outcomes.filter((result) => result === "spent")).toHaveLength(LIMIT);
   });
 
-  it("keep different keys apart", async () => {
-    const [a, b] = [`test:${randomUUID()}`, `test:${randomUUID()}`];
-    for (let i = 0; i < rule.limit; i++) await consume(a, rule);
-    expect((await consume(a, rule)).allowed).toBe(false);
-    expect((await consume(b, rule)).allowed).toBe(true);
+  it("keep different keys and different budgets apart", async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    for (let i = 0; i < LIMIT; i++) await spend("signup", a);
+    await expect(spend("signup", a)).rejects.toBeInstanceOf(ApiError);
+    await expect(spend("signup", b)).resolves.toBeUndefined();
+    await expect(spend("signin_per_client", a)).resolves.toBeUndefined();
   });
 
-  it("enforce throws a 429 ApiError with Retry-After once the budget is spent", async () => {
-    const key = `test:${randomUUID()}`;
-    const tight: RateRule = { limit: 1, windowSeconds: rule.windowSeconds };
-    await expect(enforce(key, tight)).resolves.toBeUndefined();
-    const error = await enforce(key, tight).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ApiError);
-    const apiError = error as ApiError;
-    expect(apiError).toMatchObject({ status: 429, type: "throttled_error", code: "throttled" });
-    expect(Number(apiError.extra.headers?.["Retry-After"])).toBeGreaterThan(0);
+  it("pick up a changed budget without losing what was spent", async () => {
+    const key = randomUUID();
+    for (let i = 0; i < LIMIT; i++) await spend("signup", key);
+    restores.push(overrideEnvForTests({ RATE_LIMIT_SIGNUP_LIMIT: String(LIMIT + 1) }));
+    await expect(spend("signup", key)).resolves.toBeUndefined();
+    await expect(spend("signup", key)).rejects.toBeInstanceOf(ApiError);
   });
 });

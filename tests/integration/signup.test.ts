@@ -4,6 +4,7 @@ import { GET, POST } from "@/app/api/signup/route";
 import { db } from "@/lib/db/client";
 import { overrideEnvForTests } from "@/lib/env";
 import { expectError } from "../support/envelope";
+import { fromClient, newClientAddress } from "../support/clients";
 import { call, sessionCookie } from "../support/requests";
 import { createTestUser } from "../support/users";
 
@@ -98,20 +99,35 @@ describe("POST /api/signup", () => {
     expect(await db().user.count({ where: { email } })).toBe(0);
   });
 
-  it("is throttled per client address with 429 and Retry-After", async () => {
-    restoreEnv.push(overrideEnvForTests({ TRUST_PROXY: "true", RATE_LIMIT_SIGNUP_LIMIT: "2" }));
-    const headers = { "x-forwarded-for": `client-${randomUUID()}` };
+  it("is throttled per client address with 429 and Retry-After; another address keeps its budget", async () => {
+    restoreEnv.push(overrideEnvForTests({ RATE_LIMIT_SIGNUP_LIMIT: "2" }));
+    const client = fromClient(newClientAddress());
     for (let i = 0; i < 2; i++) {
-      expect((await signup({ email: newEmail(), password: STRONG_PASSWORD, first_name: "T" }, headers)).status).toBe(201);
+      expect((await signup({ email: newEmail(), password: STRONG_PASSWORD, first_name: "T" }, client)).status).toBe(201);
     }
     const email = newEmail();
-    const throttled = await signup({ email, password: STRONG_PASSWORD, first_name: "T" }, headers);
+    const throttled = await signup({ email, password: STRONG_PASSWORD, first_name: "T" }, client);
     expectError(throttled, 429, { type: "throttled_error", code: "throttled", attr: null });
     expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await db().user.count({ where: { email } })).toBe(0);
 
-    const elsewhere = await signup({ email: newEmail(), password: STRONG_PASSWORD, first_name: "T" }, { "x-forwarded-for": `other-${randomUUID()}` });
+    const elsewhere = await signup({ email: newEmail(), password: STRONG_PASSWORD, first_name: "T" }, fromClient(newClientAddress()));
     expect(elsewhere.status).toBe(201);
+  });
+
+  it("ignores a client-sent X-Forwarded-For unless told to trust a proxy", async () => {
+    restoreEnv.push(overrideEnvForTests({ RATE_LIMIT_SIGNUP_LIMIT: "1", TRUST_PROXY: undefined }));
+    const address = newClientAddress();
+    expect((await signup({ email: newEmail(), password: STRONG_PASSWORD, first_name: "T" }, fromClient(address, { "x-forwarded-for": "192.0.2.1" }))).status).toBe(201);
+    const spoofed = await signup({ email: newEmail(), password: STRONG_PASSWORD, first_name: "T" }, fromClient(address, { "x-forwarded-for": "192.0.2.2" }));
+    expect(spoofed.status).toBe(429);
+
+    restoreEnv.push(overrideEnvForTests({ TRUST_PROXY: "true" }));
+    const proxied = (client: string) => signup({ email: newEmail(), password: STRONG_PASSWORD, first_name: "T" }, fromClient("127.0.0.1", { "x-forwarded-for": `198.51.100.9, ${client}` }));
+    const [first, second] = [newClientAddress(), newClientAddress()];
+    expect((await proxied(first)).status).toBe(201);
+    expect((await proxied(first)).status).toBe(429);
+    expect((await proxied(second)).status).toBe(201);
   });
 
   it("answers GET with 405 and Allow: POST", async () => {

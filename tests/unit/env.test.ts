@@ -51,6 +51,7 @@ describe("the configuration schema", () => {
       maxBodyBytes: 65536,
       logLevel: "info",
       trustProxy: false,
+      signinMaxDelayMs: 5000,
       rateLimits: {},
     });
   });
@@ -81,8 +82,13 @@ describe("the configuration schema", () => {
       API_MAX_BODY_BYTES: "1024",
       LOG_LEVEL: "debug",
       TRUST_PROXY: "1",
-      RATE_LIMIT_SIGNIN_LIMIT: "5",
-      RATE_LIMIT_SIGNIN_WINDOW_SECONDS: "60",
+      RATE_LIMIT_SIGNIN_PER_EMAIL_AND_CLIENT_LIMIT: "5",
+      RATE_LIMIT_SIGNIN_PER_EMAIL_AND_CLIENT_WINDOW_SECONDS: "60",
+      RATE_LIMIT_SIGNIN_PER_CLIENT_LIMIT: "50",
+      RATE_LIMIT_SIGNIN_PER_CLIENT_WINDOW_SECONDS: "600",
+      RATE_LIMIT_SIGNIN_PER_EMAIL_LIMIT: "20",
+      RATE_LIMIT_SIGNIN_PER_EMAIL_WINDOW_SECONDS: "1800",
+      SIGNIN_MAX_DELAY_MS: "2500",
       RATE_LIMIT_SIGNUP_LIMIT: "7",
       RATE_LIMIT_SIGNUP_WINDOW_SECONDS: "120",
       NODE_ENV: "production",
@@ -105,7 +111,13 @@ describe("the configuration schema", () => {
       maxBodyBytes: 1024,
       logLevel: "debug",
       trustProxy: true,
-      rateLimits: { signin: { limit: 5, windowSeconds: 60 }, signup: { limit: 7, windowSeconds: 120 } },
+      signinMaxDelayMs: 2500,
+      rateLimits: {
+        signin_per_email_and_client: { limit: 5, windowSeconds: 60 },
+        signin_per_client: { limit: 50, windowSeconds: 600 },
+        signin_per_email: { limit: 20, windowSeconds: 1800 },
+        signup: { limit: 7, windowSeconds: 120 },
+      },
     });
   });
 
@@ -203,8 +215,8 @@ describe("env", () => {
   });
 
   it("keeps the rate-limit fallbacks unless a budget is configured", () => {
-    restoreEnv = overrideEnvForTests({ RATE_LIMIT_SIGNIN_LIMIT: "3" });
-    expect(env.rateLimit("signin", { limit: 10, windowSeconds: 900 })).toEqual({ limit: 3, windowSeconds: 900 });
+    restoreEnv = overrideEnvForTests({ RATE_LIMIT_SIGNIN_PER_CLIENT_LIMIT: "3" });
+    expect(env.rateLimit("signin_per_client", { limit: 100, windowSeconds: 900 })).toEqual({ limit: 3, windowSeconds: 900 });
     expect(env.rateLimit("signup", { limit: 50, windowSeconds: 3600 })).toEqual({ limit: 50, windowSeconds: 3600 });
   });
 
