@@ -1,9 +1,10 @@
 /** Next calls this once when the server starts: a bad configuration value stops start-up, naming the variable. */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { validateEnv } = await import("./lib/env");
+  const { publishPublicUrl, validateEnv } = await import("./lib/env");
   try {
     validateEnv();
+    publishPublicUrl();
   } catch (error) {
     // Next only logs an error thrown here and then serves 500s; an operator needs the process to stop.
     // Plain stderr: the logger itself depends on the configuration that just failed.
