@@ -1,6 +1,6 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { Brand } from "@/components/ui/brand";
 import { HashFocus } from "./hash-focus";
 import { SettingsNav } from "./settings-nav";
 
@@ -15,12 +15,7 @@ export function AppShell({ email, isStaff, children }: AppShellProps) {
   return (
     <div className="app-shell">
       <header className="app-header">
-        <Link className="app-header__brand" href="/settings/profile">
-          <span className="app-header__logo" aria-hidden="true">
-            A
-          </span>
-          App
-        </Link>
+        <Brand href="/settings/profile" />
         <div className="app-header__account">
           <span className="app-header__email">
             <span className="visually-hidden">Signed in as </span>
