@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Brand } from "@/components/ui/brand";
+import { devOutboxEnabled } from "@/lib/mail/index";
 import { HashFocus } from "./hash-focus";
-import { SettingsNav } from "./settings-nav";
+import { SettingsNav, type NavItem } from "./settings-nav";
 
 interface AppShellProps {
   email: string;
@@ -11,6 +12,13 @@ interface AppShellProps {
 }
 
 /** The signed-in frame shared by /settings and /admin. */
+function staffItems(isStaff: boolean): NavItem[] {
+  if (!isStaff) return [];
+  const items = [{ href: "/admin/users", label: "Admin" }];
+  if (devOutboxEnabled()) items.push({ href: "/dev/outbox", label: "Outbox" });
+  return items;
+}
+
 export function AppShell({ email, isStaff, children }: AppShellProps) {
   return (
     <div className="app-shell">
@@ -25,7 +33,7 @@ export function AppShell({ email, isStaff, children }: AppShellProps) {
         </div>
       </header>
       <div className="app-shell__body">
-        <SettingsNav showStaffItems={isStaff} />
+        <SettingsNav staffItems={staffItems(isStaff)} />
         <main id="main" tabIndex={-1} className="app-main">
           {children}
         </main>
