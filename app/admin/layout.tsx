@@ -1,12 +1,14 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/settings/app-shell";
 import { requireStaffPagePrincipal } from "@/lib/auth/page-session";
+import { meQuery } from "@/lib/server/page-queries";
+import { Prefetched } from "@/lib/server/prefetched";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const { user } = await requireStaffPagePrincipal();
+  const principal = await requireStaffPagePrincipal();
   return (
-    <AppShell email={user.email} isStaff>
-      {children}
+    <AppShell email={principal.user.email} isStaff>
+      <Prefetched queries={[meQuery(principal)]}>{children}</Prefetched>
     </AppShell>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Brand } from "@/components/ui/brand";
 import { devOutboxEnabled } from "@/lib/mail/index";
+import { mayReadOutbox } from "@/lib/users/permissions";
 import { HashFocus } from "./hash-focus";
 import { SettingsNav, type NavItem } from "./settings-nav";
 
@@ -15,7 +16,7 @@ interface AppShellProps {
 function staffItems(isStaff: boolean): NavItem[] {
   if (!isStaff) return [];
   const items = [{ href: "/admin/users", label: "Admin" }];
-  if (devOutboxEnabled()) items.push({ href: "/dev/outbox", label: "Outbox" });
+  if (mayReadOutbox({ isStaff }, devOutboxEnabled())) items.push({ href: "/dev/outbox", label: "Outbox" });
   return items;
 }
 

@@ -1,12 +1,13 @@
 "use client";
 
 import { CopyButton } from "@/components/ui/copy-button";
+import { LocalDate } from "@/components/ui/local-date";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useMe } from "@/lib/client/use-me";
 import type { UserDto } from "@/lib/users/user-schema";
 import { SettingsCard } from "./settings-card";
 
-const memberSince = new Intl.DateTimeFormat(undefined, { dateStyle: "long" });
+const MEMBER_SINCE_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: "long" };
 
 function initials(user: UserDto): string {
   const letters = [user.first_name, user.last_name].map((part) => part.trim().charAt(0)).join("");
@@ -35,7 +36,6 @@ export function ProfileFacts() {
 
   const user = me.data;
   const verified = user.is_email_verified === true;
-  const joined = new Date(user.date_joined);
 
   return (
     <SettingsCard id="account" title="Account" description="Facts about your account that you can't edit here.">
@@ -56,7 +56,7 @@ export function ProfileFacts() {
           <div className="facts__row">
             <dt>Member since</dt>
             <dd className="facts__value">
-              <time dateTime={user.date_joined}>{memberSince.format(joined)}</time>
+              <LocalDate value={user.date_joined} options={MEMBER_SINCE_FORMAT} />
             </dd>
           </div>
           <div className="facts__row">

@@ -1,14 +1,18 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { requireStaffPagePrincipal } from "@/lib/auth/page-session";
+import { requirePagePrincipal } from "@/lib/auth/page-session";
 import type { Principal } from "@/lib/auth/principal";
+import { mayReadOutbox } from "@/lib/users/permissions";
 import { devOutboxEnabled } from "./index";
 
-/** The outbox holds everyone's mail: staff only, and only while it is enabled; anyone else gets a 404. */
+/** The outbox page's gate: anyone but staff, or any visitor while it is off, gets a plain 404. */
 export async function requireOutboxViewer(): Promise<Principal> {
   // Decided per request: a build-time check would freeze the answer into a static 404.
   await connection();
+  // Before the sign-in redirect: a disabled outbox is simply not there.
   if (!devOutboxEnabled()) notFound();
-  return requireStaffPagePrincipal();
+  const principal = await requirePagePrincipal();
+  if (!mayReadOutbox(principal.user, devOutboxEnabled())) notFound();
+  return principal;
 }

@@ -6,6 +6,7 @@ import {
   mayAuthenticateWith,
   mayChangeStaffFlag,
   mayListEveryone,
+  mayReadOutbox,
   mayRemoveStaffUser,
   parseUserRef,
   type Actor,
@@ -95,5 +96,14 @@ describe("staff rules", () => {
 
   it("lets only staff list everyone", () => {
     expect([mayListEveryone(member), mayListEveryone(staff)]).toEqual([false, true]);
+  });
+
+  it.each([
+    [false, true, false],
+    [true, true, true],
+    [false, false, false],
+    [true, false, false],
+  ])("outbox: staff=%s, enabled=%s → may read %s", (isStaff, enabled, expected) => {
+    expect(mayReadOutbox(actor({ isStaff }), enabled)).toBe(expected);
   });
 });

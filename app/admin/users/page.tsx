@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { UsersTable } from "@/components/admin/users-table";
 import { PageHeader } from "@/components/settings/page-header";
 import { requireStaffPagePrincipal } from "@/lib/auth/page-session";
+import { USER_TABLE_PAGE_SIZE } from "@/lib/client/user-table-page";
+import { userListQuery } from "@/lib/server/page-queries";
+import { Prefetched } from "@/lib/server/prefetched";
 
 // Checked here as well as in the layout: metadata is resolved apart from the layout, and without
 // this a non-staff 404 would still be titled "Users".
@@ -11,12 +14,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminUsersPage() {
-  await requireStaffPagePrincipal();
+  const principal = await requireStaffPagePrincipal();
 
   return (
     <>
       <PageHeader title="Users" description="Everyone with an account on this instance. Visible to staff only." />
-      <UsersTable />
+      <Prefetched queries={[userListQuery(principal, { limit: USER_TABLE_PAGE_SIZE, offset: 0 })]}>
+        <UsersTable />
+      </Prefetched>
     </>
   );
 }
