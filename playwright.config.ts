@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 export const baseURL = `http://127.0.0.1:${port}`;
+/** Set for the e2e server so tests prove the product name is configuration, not copy. */
+export const APP_NAME = "Hoglet Accounts";
 /** The database the e2e server runs on and the `users` fixture writes to (dropped and re-created per run). */
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/accounts_e2e";
 
@@ -35,6 +37,7 @@ export default defineConfig({
       RATE_LIMIT_SIGNUP_LIMIT: "10000",
       RATE_LIMIT_SIGNIN_LIMIT: "10000",
       DEV_OUTBOX: "true",
+      APP_NAME,
       LOG_LEVEL: "warn",
     },
   },

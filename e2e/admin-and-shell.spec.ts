@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { PASSWORD, expect, test } from "./support/fixtures";
 import { signInPage } from "./support/browser";
+import { APP_NAME } from "../playwright.config";
 
 // Every test deletes its users afterwards, so the instance holds far fewer than one page (50).
 test("staff see the Admin link and every user in the admin table", async ({ page, staff, other }) => {
@@ -44,7 +45,7 @@ test("the dev outbox shows the welcome mail sent at sign-up", async ({ page, ano
   expect((await anonApi.post("/api/signup", { data: { email, password: PASSWORD, first_name: "Mail" } })).status()).toBe(201);
   await signInPage(page, account);
   await page.goto("/dev/outbox");
-  await expect(page.getByRole("listitem").filter({ hasText: email })).toContainText("Welcome to Account settings");
+  await expect(page.getByRole("listitem").filter({ hasText: email })).toContainText(`Welcome to ${APP_NAME}`);
 });
 
 test("pages carry a Content-Security-Policy and run without violating it", async ({ page, account }) => {

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useAnnounce } from "@/components/ui/announcer";
+import { EmailText } from "@/components/ui/email-text";
 import { LocalDate, useHydrated } from "@/components/ui/local-date";
 import { useUserList } from "@/lib/client/use-users";
 import { USER_TABLE_PAGE_SIZE } from "@/lib/client/user-table-page";
@@ -100,8 +101,8 @@ export function UsersTable() {
             {page
               ? page.results.map((user) => (
                   <tr key={user.uuid}>
-                    <td data-label="Email" className="data-table__email">
-                      {user.email}
+                    <td data-label="Email">
+                      <EmailText email={user.email} />
                     </td>
                     <td data-label="Name">{fullName(user) || <span className="muted">Not set</span>}</td>
                     <td data-label="Staff">

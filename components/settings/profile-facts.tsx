@@ -1,6 +1,7 @@
 "use client";
 
 import { CopyButton } from "@/components/ui/copy-button";
+import { EmailText } from "@/components/ui/email-text";
 import { LocalDate } from "@/components/ui/local-date";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useMe } from "@/lib/client/use-me";
@@ -47,7 +48,7 @@ export function ProfileFacts() {
           <div className="facts__row">
             <dt>Email</dt>
             <dd className="facts__value">
-              <span className="facts__email">{user.email}</span>
+              <EmailText email={user.email} />
               <span className={verified ? "badge badge--success" : "badge badge--warning"}>
                 {verified ? "Verified" : "Unverified"}
               </span>

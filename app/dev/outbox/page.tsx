@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/settings/page-header";
+import { EmailText } from "@/components/ui/email-text";
 import { db } from "@/lib/db/client";
 import { requireOutboxViewer } from "@/lib/mail/outbox-page";
 
@@ -33,7 +34,9 @@ export default async function DevOutboxPage() {
               <dl className="outbox__meta">
                 <div>
                   <dt>To</dt>
-                  <dd className="email-text">{email.to}</dd>
+                  <dd>
+                    <EmailText email={email.to} />
+                  </dd>
                 </div>
                 <div>
                   <dt>Sent</dt>
