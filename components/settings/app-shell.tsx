@@ -12,14 +12,15 @@ interface AppShellProps {
   children: ReactNode;
 }
 
-/** The signed-in frame shared by /settings and /admin. */
+/** Staff tools, decided on the server: the Outbox only while it is enabled. */
 function staffItems(isStaff: boolean): NavItem[] {
-  if (!isStaff) return [];
-  const items = [{ href: "/admin/users", label: "Admin" }];
+  const items: NavItem[] = [];
+  if (isStaff) items.push({ href: "/admin/users", label: "Admin" });
   if (mayReadOutbox({ isStaff }, devOutboxEnabled())) items.push({ href: "/dev/outbox", label: "Outbox" });
   return items;
 }
 
+/** The signed-in frame shared by /settings, /admin and /dev. */
 export function AppShell({ email, isStaff, children }: AppShellProps) {
   return (
     <div className="app-shell">
