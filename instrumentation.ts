@@ -1,10 +1,11 @@
 /** Next calls this once when the server starts: a bad configuration value stops start-up, naming the variable. */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { env, validateEnv } = await import("./lib/env");
+  const { env, publishPublicUrl, validateEnv } = await import("./lib/env");
   const { peerAddressHeaderIsSet } = await import("./lib/client-address");
   try {
     validateEnv();
+    publishPublicUrl();
     if (env.production && !env.trustProxy && !peerAddressHeaderIsSet()) {
       throw new Error("Start the app with `npm start` (node server.mjs): under plain `next start` it cannot tell clients apart, so per-client rate limits would trust a client-sent header.");
     }

@@ -7,6 +7,9 @@ export const baseURL = `http://127.0.0.1:${port}`;
  * e2e/signin-throttle.spec.ts spends it from an address of its own. Sign-in budgets keep their defaults.
  */
 export const E2E_SIGNUP_LIMIT = 60;
+
+/** Set for the e2e server so tests prove the product name is configuration, not copy. */
+export const APP_NAME = "Hoglet Accounts";
 /** The database the e2e server runs on and the `users` fixture writes to (dropped and re-created per run). */
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/accounts_e2e";
 
@@ -39,6 +42,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: "playwright-secret-playwright-secret-0123",
       RATE_LIMIT_SIGNUP_LIMIT: String(E2E_SIGNUP_LIMIT),
       DEV_OUTBOX: "true",
+      APP_NAME,
       LOG_LEVEL: "warn",
     },
   },

@@ -1,12 +1,18 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { env } from "@/lib/env";
 import { Providers } from "./providers";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { template: "%s · App", default: "App" },
-  description: "Manage your account settings.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  // APP_NAME is read when the app runs, not frozen into pages prerendered by the build.
+  await connection();
+  return {
+    title: { template: `%s · ${env.appName}`, default: env.appName },
+    description: "Manage your account settings.",
+  };
+}
 
 // Runs before first paint so a saved theme never flashes the default one.
 const THEME_SCRIPT = `(function(){try{var m=document.cookie.match(/(?:^|; )theme=([^;]*)/);var t=m&&decodeURIComponent(m[1]);if(t==="light"||t==="dark"||t==="system")document.documentElement.dataset.theme=t}catch(e){}})()`;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { PASSWORD, expect, test } from "./support/fixtures";
 import { signInPage } from "./support/browser";
+import { APP_NAME } from "../playwright.config";
 
 // Every test deletes its users afterwards, so the instance holds far fewer than one page (50).
 test("staff see the Admin link and every user in the admin table", async ({ page, staff, other }) => {
@@ -38,13 +39,29 @@ test("every settings page has its own title and exactly one h1", async ({ page, 
   expect(titles.size).toBe(5);
 });
 
-test("the dev outbox shows the welcome mail sent at sign-up", async ({ page, anonApi, users, account }) => {
+test("staff find the outbox in the navigation, inside the app shell, with the welcome mail", async ({ page, anonApi, users, staff }) => {
   const email = `outbox-${randomUUID()}@example.test`;
   users.track(email);
   expect((await anonApi.post("/api/signup", { data: { email, password: PASSWORD, first_name: "Mail" } })).status()).toBe(201);
+  await signInPage(page, staff);
+  await page.goto("/settings/profile");
+  const nav = page.getByRole("navigation", { name: "Settings" });
+  await nav.getByRole("link", { name: "Outbox" }).click();
+  await expect(page).toHaveURL(/\/dev\/outbox$/);
+  await expect(nav.getByRole("link", { name: "Outbox" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page).toHaveTitle(`Outbox · Staff · ${APP_NAME}`);
+  await expect(page.getByRole("main").getByRole("listitem").filter({ hasText: email })).toContainText(`Welcome to ${APP_NAME}`);
+});
+
+test("the outbox holds everyone's mail: a regular user has no link and gets a 404", async ({ page, account }) => {
   await signInPage(page, account);
-  await page.goto("/dev/outbox");
-  await expect(page.getByRole("listitem").filter({ hasText: email })).toContainText("Welcome to Account settings");
+  await page.goto("/settings/profile");
+  await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Outbox" })).toHaveCount(0);
+  const response = await page.goto("/dev/outbox");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page).not.toHaveTitle(/Outbox/);
 });
 
 test("pages carry a Content-Security-Policy and run without violating it", async ({ page, account }) => {

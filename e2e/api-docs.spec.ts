@@ -1,3 +1,4 @@
+import { APP_NAME } from "../playwright.config";
 import { expect, test } from "./support/fixtures";
 
 test("the OpenAPI document is public, JSON by default and YAML on request", async ({ anonApi }) => {
@@ -28,7 +29,7 @@ test("/docs renders the reference signed out, from our own origin, within the CS
   });
   const response = await page.goto("/docs");
   expect(response?.headers()["content-security-policy"]).toContain("connect-src 'self'");
-  await expect(page.getByRole("heading", { name: "Account settings API", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `${APP_NAME} API`, level: 1 })).toBeVisible();
   await expect(page.getByRole("list", { name: "users endpoints" }).getByText("/api/users/{uuid}").first()).toBeVisible();
   await page.getByRole("button", { name: "Show all users endpoints" }).click();
   await expect(page.getByRole("heading", { name: "Update a user's profile and settings" })).toBeVisible();

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { APP_NAME } from "../playwright.config";
 import { PASSWORD, expect, test } from "./support/fixtures";
 
 test("a new person signs up, lands on their profile, signs out and back in", async ({ page, users }) => {
   const email = `signup-${randomUUID()}@example.test`;
   users.track(email);
   await page.goto("/signup");
-  await expect(page).toHaveTitle("Sign up · App");
+  await expect(page).toHaveTitle(`Sign up · ${APP_NAME}`);
+  await expect(page.getByRole("banner").getByRole("link", { name: APP_NAME })).toBeVisible();
   await page.getByLabel("First name").fill("Hedgy");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
@@ -55,4 +57,13 @@ test("sign-in refuses an open redirect in ?next=", async ({ page, account }) => 
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/settings\/profile$/);
+});
+
+test("an empty sign-up says what is missing in each field, and the password rule only once", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByLabel("First name")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Enter your first name.")).toBeVisible();
+  await expect(page.getByText("Enter a password.")).toBeVisible();
+  await expect(page.getByText(/at least 8 characters/)).toHaveCount(1);
 });

@@ -1,3 +1,4 @@
+import { APP_NAME } from "../playwright.config";
 import { expect, test } from "./support/fixtures";
 import { signInPage } from "./support/browser";
 
@@ -7,7 +8,8 @@ test.beforeEach(async ({ page, account }) => {
 });
 
 test("edit the name, save, and it is still there after a reload", async ({ page, userApi }) => {
-  await expect(page).toHaveTitle("Profile · Settings · App");
+  await expect(page).toHaveTitle(`Profile · Settings · ${APP_NAME}`);
+  await expect(page.getByRole("banner").getByRole("link", { name: APP_NAME })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Profile" })).toHaveAttribute("aria-current", "page");
   const save = page.getByRole("button", { name: "Save" });
   await expect(page.getByLabel("First name")).toHaveValue("E2E");
@@ -21,6 +23,7 @@ test("edit the name, save, and it is still there after a reload", async ({ page,
   await expect(page.getByRole("status").filter({ hasText: "Profile saved" })).toBeVisible();
   await expect(page.getByLabel("First name")).toHaveValue("Amy");
   await expect(save).toBeDisabled();
+  await expect(page.locator("#profile-save-status")).toHaveText("All changes saved.");
 
   await page.reload();
   await expect(page.getByLabel("First name")).toHaveValue("Amy");

@@ -68,6 +68,14 @@ const logLevel = variable((raw) =>
 
 const FOURTEEN_DAYS = 14 * 24 * 60 * 60;
 
+export const DEFAULT_APP_NAME = "Accounts";
+
+/** The product name as a sender; quoted when it holds characters an address list would misread. */
+export function defaultMailFrom(appName: string): string {
+  const displayName = /^[\p{L}\p{N} ._-]+$/u.test(appName) ? appName : `"${appName.replace(/["\\]/g, "\\$&")}"`;
+  return `${displayName} <no-reply@localhost>`;
+}
+
 export const databaseShape = {
   DATABASE_URL: urlWithProtocol(["postgresql:", "postgres:"], "a postgresql:// connection URL"),
   PGLITE_DIR: text().transform((value) => value ?? ".data/pglite"),
@@ -77,11 +85,12 @@ export const databaseShape = {
 const shape = {
   ...databaseShape,
   NODE_ENV: text(),
+  APP_NAME: text().transform((value) => value ?? DEFAULT_APP_NAME),
   PORT: port.transform((value) => value ?? 3000),
   NEXTAUTH_SECRET: text(),
   NEXTAUTH_URL: urlWithProtocol(["http:", "https:"], "an http:// or https:// URL"),
   SMTP_URL: urlWithProtocol(["smtp:", "smtps:"], "an smtp:// or smtps:// URL"),
-  MAIL_FROM: text().transform((value) => value ?? "Account settings <no-reply@localhost>"),
+  MAIL_FROM: text(),
   DEV_OUTBOX: optionalBooleanFlag(),
   SIGNUP_ENABLED: booleanFlag(true),
   SESSION_MAX_AGE_SECONDS: positiveInt(FOURTEEN_DAYS),
@@ -114,13 +123,16 @@ export interface RateLimitOverride {
 
 export interface Config {
   production: boolean;
+  /** The product's one name: page titles, the header brand, auth pages, mail. */
+  appName: string;
   databaseUrl: string | undefined;
   pgliteDir: string;
   databasePoolMax: number;
   port: number;
   /** Presence is checked where it is read, so a production build works without one. */
   authSecret: string | undefined;
-  publicUrl: string | undefined;
+  /** `NEXTAUTH_URL`, or `http://localhost:$PORT` when unset. */
+  publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
   devOutbox: boolean;
@@ -177,14 +189,15 @@ export function parseConfig(vars: Vars): Config {
 
   return {
     production,
+    appName: parsed.APP_NAME,
     databaseUrl: parsed.DATABASE_URL,
     pgliteDir: parsed.PGLITE_DIR,
     databasePoolMax: parsed.DATABASE_POOL_MAX,
     port: parsed.PORT,
     authSecret: parsed.NEXTAUTH_SECRET,
-    publicUrl: parsed.NEXTAUTH_URL,
+    publicUrl: parsed.NEXTAUTH_URL ?? `http://localhost:${parsed.PORT}`,
     smtpUrl: parsed.SMTP_URL,
-    mailFrom: parsed.MAIL_FROM,
+    mailFrom: parsed.MAIL_FROM ?? defaultMailFrom(parsed.APP_NAME),
     devOutbox: parsed.DEV_OUTBOX ?? !production,
     signupEnabled: parsed.SIGNUP_ENABLED,
     sessionMaxAge: parsed.SESSION_MAX_AGE_SECONDS,

@@ -39,7 +39,18 @@ export function validateEnv(): void {
   if (process.env.NEXT_PHASE !== "phase-production-build") void env.authSecret;
 }
 
+/**
+ * next-auth reads `process.env.NEXTAUTH_URL` itself (sign-out and sign-in redirects) and on its
+ * own falls back to port 3000 whatever `PORT` says; give it the configured default instead.
+ */
+export function publishPublicUrl(): void {
+  process.env.NEXTAUTH_URL = config().publicUrl;
+}
+
 export const env = {
+  get appName(): string {
+    return config().appName;
+  },
   get authSecret(): string {
     const { authSecret, production } = config();
     if (authSecret) return authSecret;
@@ -48,7 +59,7 @@ export const env = {
   },
   /** Secure cookies (with the __Secure- prefix) whenever the app is served over HTTPS. */
   get secureCookies(): boolean {
-    return (config().publicUrl ?? "").startsWith("https://");
+    return config().publicUrl.startsWith("https://");
   },
   /** Sliding session lifetime in seconds (renewed while the user is active). */
   get sessionMaxAge(): number {
@@ -78,8 +89,8 @@ export const env = {
   get logLevel(): LogLevel {
     return config().logLevel;
   },
-  /** `NEXTAUTH_URL` as configured; unset means next-auth derives it from the request. */
-  get publicUrl(): string | undefined {
+  /** `NEXTAUTH_URL`, defaulting to `http://localhost:$PORT`; `publishPublicUrl` hands it to next-auth. */
+  get publicUrl(): string {
     return config().publicUrl;
   },
   get port(): number {

@@ -1,5 +1,5 @@
 // Creates an account from the command line, like a framework's createsuperuser:
-//   npm run create-user -- --email E --password P [--staff] [--first-name N] [--last-name N]
+//   npm run create-user -- --email E --password P --first-name N [--last-name N] [--staff]
 import { parseArgs } from "node:util";
 import { ApiError } from "@/lib/api/errors";
 import { closeDb, db } from "@/lib/db/client";
@@ -10,13 +10,13 @@ const { values } = parseArgs({
     email: { type: "string" },
     password: { type: "string" },
     staff: { type: "boolean", default: false },
-    "first-name": { type: "string", default: "" },
+    "first-name": { type: "string" },
     "last-name": { type: "string", default: "" },
   },
 });
 
-if (!values.email || !values.password) {
-  console.error("usage: npm run create-user -- --email E --password P [--staff] [--first-name N] [--last-name N]");
+if (!values.email || !values.password || values["first-name"] === undefined) {
+  console.error("usage: npm run create-user -- --email E --password P --first-name N [--last-name N] [--staff]");
   process.exit(2);
 }
 
@@ -24,7 +24,7 @@ try {
   const user = await createAccount({
     email: values.email,
     password: values.password,
-    firstName: values["first-name"] ?? "",
+    firstName: values["first-name"],
     lastName: values["last-name"],
     isStaff: values.staff,
     isEmailVerified: true,

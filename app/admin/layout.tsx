@@ -1,15 +1,14 @@
-import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/settings/app-shell";
-import { requirePagePrincipal } from "@/lib/auth/page-session";
+import { requireStaffPagePrincipal } from "@/lib/auth/page-session";
+import { meQuery } from "@/lib/server/page-queries";
+import { Prefetched } from "@/lib/server/prefetched";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const { user } = await requirePagePrincipal();
-  // Non-staff get the same answer as for a page that doesn't exist.
-  if (!user.isStaff) notFound();
+  const principal = await requireStaffPagePrincipal();
   return (
-    <AppShell email={user.email} isStaff>
-      {children}
+    <AppShell email={principal.user.email} isStaff>
+      <Prefetched queries={[meQuery(principal)]}>{children}</Prefetched>
     </AppShell>
   );
 }

@@ -1,12 +1,15 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/settings/app-shell";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
+import { meQuery } from "@/lib/server/page-queries";
+import { Prefetched } from "@/lib/server/prefetched";
 
+/** Every settings page paints with the signed-in user's data (pages add their own queries). */
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
-  const { user } = await requirePagePrincipal();
+  const principal = await requirePagePrincipal();
   return (
-    <AppShell email={user.email} isStaff={user.isStaff}>
-      {children}
+    <AppShell email={principal.user.email} isStaff={principal.user.isStaff}>
+      <Prefetched queries={[meQuery(principal)]}>{children}</Prefetched>
     </AppShell>
   );
 }

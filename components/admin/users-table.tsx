@@ -1,35 +1,40 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useAnnounce } from "@/components/ui/announcer";
+import { EmailText } from "@/components/ui/email-text";
+import { LocalDate, useHydrated } from "@/components/ui/local-date";
 import { useUserList } from "@/lib/client/use-users";
+import { USER_TABLE_PAGE_SIZE } from "@/lib/client/user-table-page";
 import type { UserDto } from "@/lib/users/user-schema";
 
-const PAGE_SIZE = 50;
 const COLUMNS = ["Email", "Name", "Staff", "Joined"] as const;
 
-const numberFormat = new Intl.NumberFormat();
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+// The server's first paint can't know the reader's locale (see useHydrated).
+const serverNumberFormat = new Intl.NumberFormat("en-US");
+const JOINED_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: "medium" };
 
 function fullName(user: UserDto): string {
   return `${user.first_name} ${user.last_name}`.trim();
 }
 
-function rangeText(offset: number, shown: number, count: number): string {
+function rangeText(numberFormat: Intl.NumberFormat, offset: number, shown: number, count: number): string {
   if (count === 0) return "No users";
   return `${numberFormat.format(offset + 1)}–${numberFormat.format(offset + shown)} of ${numberFormat.format(count)}`;
 }
 
 export function UsersTable() {
   const [offset, setOffset] = useState(0);
-  const query = useUserList({ limit: PAGE_SIZE, offset });
+  const query = useUserList({ limit: USER_TABLE_PAGE_SIZE, offset });
   const announce = useAnnounce();
   const paged = useRef(false);
+  const hydrated = useHydrated();
+  const numberFormat = useMemo(() => (hydrated ? new Intl.NumberFormat() : serverNumberFormat), [hydrated]);
 
   const page = query.data;
-  const range = page ? rangeText(offset, page.results.length, page.count) : null;
+  const range = page ? rangeText(numberFormat, offset, page.results.length, page.count) : null;
 
   // Result counts go to the live region only after the person pages, not on first load.
   useEffect(() => {
@@ -55,7 +60,7 @@ export function UsersTable() {
   }
 
   const hasPrevious = offset > 0;
-  const hasNext = page ? offset + PAGE_SIZE < page.count : false;
+  const hasNext = page ? offset + USER_TABLE_PAGE_SIZE < page.count : false;
 
   return (
     <div className="card card--flush">
@@ -64,10 +69,10 @@ export function UsersTable() {
           {range ?? <Skeleton width="8rem" />}
         </p>
         <div className="table-toolbar__pager">
-          <button type="button" className="button button--secondary button--small" disabled={!hasPrevious || query.isFetching} onClick={() => goTo(offset - PAGE_SIZE)}>
+          <button type="button" className="button button--secondary button--small" disabled={!hasPrevious || query.isFetching} onClick={() => goTo(offset - USER_TABLE_PAGE_SIZE)}>
             Previous
           </button>
-          <button type="button" className="button button--secondary button--small" disabled={!hasNext || query.isFetching} onClick={() => goTo(offset + PAGE_SIZE)}>
+          <button type="button" className="button button--secondary button--small" disabled={!hasNext || query.isFetching} onClick={() => goTo(offset + USER_TABLE_PAGE_SIZE)}>
             Next
           </button>
         </div>
@@ -96,15 +101,15 @@ export function UsersTable() {
             {page
               ? page.results.map((user) => (
                   <tr key={user.uuid}>
-                    <td data-label="Email" className="data-table__email">
-                      {user.email}
+                    <td data-label="Email">
+                      <EmailText email={user.email} />
                     </td>
                     <td data-label="Name">{fullName(user) || <span className="muted">Not set</span>}</td>
                     <td data-label="Staff">
                       {user.is_staff ? <span className="badge badge--accent">Staff</span> : <span className="muted">No</span>}
                     </td>
                     <td data-label="Joined">
-                      <time dateTime={user.date_joined}>{dateFormat.format(new Date(user.date_joined))}</time>
+                      <LocalDate value={user.date_joined} options={JOINED_FORMAT} />
                     </td>
                   </tr>
                 ))

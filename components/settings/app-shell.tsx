@@ -1,8 +1,10 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { Brand } from "@/components/ui/brand";
+import { devOutboxEnabled } from "@/lib/mail/index";
+import { mayReadOutbox } from "@/lib/users/permissions";
 import { HashFocus } from "./hash-focus";
-import { SettingsNav } from "./settings-nav";
+import { SettingsNav, type NavItem } from "./settings-nav";
 
 interface AppShellProps {
   email: string;
@@ -10,17 +12,20 @@ interface AppShellProps {
   children: ReactNode;
 }
 
-/** The signed-in frame shared by /settings and /admin. */
+/** Staff tools, decided on the server: the Outbox only while it is enabled. */
+function staffItems(isStaff: boolean): NavItem[] {
+  const items: NavItem[] = [];
+  if (isStaff) items.push({ href: "/admin/users", label: "Admin" });
+  if (mayReadOutbox({ isStaff }, devOutboxEnabled())) items.push({ href: "/dev/outbox", label: "Outbox" });
+  return items;
+}
+
+/** The signed-in frame shared by /settings, /admin and /dev. */
 export function AppShell({ email, isStaff, children }: AppShellProps) {
   return (
     <div className="app-shell">
       <header className="app-header">
-        <Link className="app-header__brand" href="/settings/profile">
-          <span className="app-header__logo" aria-hidden="true">
-            A
-          </span>
-          App
-        </Link>
+        <Brand href="/settings/profile" />
         <div className="app-header__account">
           <span className="app-header__email">
             <span className="visually-hidden">Signed in as </span>
@@ -30,7 +35,7 @@ export function AppShell({ email, isStaff, children }: AppShellProps) {
         </div>
       </header>
       <div className="app-shell__body">
-        <SettingsNav showStaffItems={isStaff} />
+        <SettingsNav staffItems={staffItems(isStaff)} />
         <main id="main" tabIndex={-1} className="app-main">
           {children}
         </main>

@@ -1,12 +1,14 @@
 "use client";
 
 import { CopyButton } from "@/components/ui/copy-button";
+import { EmailText } from "@/components/ui/email-text";
+import { LocalDate } from "@/components/ui/local-date";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useMe } from "@/lib/client/use-me";
 import type { UserDto } from "@/lib/users/user-schema";
 import { SettingsCard } from "./settings-card";
 
-const memberSince = new Intl.DateTimeFormat(undefined, { dateStyle: "long" });
+const MEMBER_SINCE_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: "long" };
 
 function initials(user: UserDto): string {
   const letters = [user.first_name, user.last_name].map((part) => part.trim().charAt(0)).join("");
@@ -35,7 +37,6 @@ export function ProfileFacts() {
 
   const user = me.data;
   const verified = user.is_email_verified === true;
-  const joined = new Date(user.date_joined);
 
   return (
     <SettingsCard id="account" title="Account" description="Facts about your account that you can't edit here.">
@@ -47,7 +48,7 @@ export function ProfileFacts() {
           <div className="facts__row">
             <dt>Email</dt>
             <dd className="facts__value">
-              <span className="facts__email">{user.email}</span>
+              <EmailText email={user.email} />
               <span className={verified ? "badge badge--success" : "badge badge--warning"}>
                 {verified ? "Verified" : "Unverified"}
               </span>
@@ -56,7 +57,7 @@ export function ProfileFacts() {
           <div className="facts__row">
             <dt>Member since</dt>
             <dd className="facts__value">
-              <time dateTime={user.date_joined}>{memberSince.format(joined)}</time>
+              <LocalDate value={user.date_joined} options={MEMBER_SINCE_FORMAT} />
             </dd>
           </div>
           <div className="facts__row">

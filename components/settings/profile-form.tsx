@@ -63,6 +63,7 @@ export function ProfileForm() {
   const announce = useAnnounce();
   const [failure, setFailure] = useState<SaveFailure | null>(null);
   const [formMessages, setFormMessages] = useState<string[]>([]);
+  const [saved, setSaved] = useState(false);
   const summaryFocusPending = useRef(false);
   const summaryRef = useRef<HTMLDivElement>(null);
 
@@ -81,13 +82,14 @@ export function ProfileForm() {
     formState: { errors, isDirty, dirtyFields },
   } = useForm({
     resolver: zodResolver(profileNamesSchema),
-    defaultValues: { first_name: "", last_name: "" },
+    // Server-rendered pages arrive with the user already cached: the first paint is the filled form.
+    defaultValues: serverValues ?? { first_name: "", last_name: "" },
     shouldFocusError: false,
   });
 
   // New server values replace the form only while it is clean, so a background refetch never
   // wipes what the person is typing.
-  const appliedServerValues = useRef<ProfileNames | undefined>(undefined);
+  const appliedServerValues = useRef<ProfileNames | undefined>(serverValues);
   useEffect(() => {
     if (!serverValues || serverValues === appliedServerValues.current || isDirty) return;
     appliedServerValues.current = serverValues;
@@ -116,6 +118,7 @@ export function ProfileForm() {
     updateMe.mutate(patch, {
       onSuccess: (user) => {
         reset({ first_name: user.first_name, last_name: user.last_name });
+        setSaved(true);
         announce("Profile saved");
       },
       onError: (error) => {
@@ -158,7 +161,7 @@ export function ProfileForm() {
   const firstNameLength = watch("first_name").length;
   const lastNameLength = watch("last_name").length;
   const items = summaryItems(errors);
-  const statusText = saving ? "Saving…" : isDirty ? "You have unsaved changes." : "No changes yet";
+  const statusText = saving ? "Saving…" : isDirty ? "You have unsaved changes." : saved ? "All changes saved." : "No changes yet";
 
   if (me.isPending || (me.isError && me.error.status === 401)) {
     return (
@@ -200,6 +203,8 @@ export function ProfileForm() {
             label="First name"
             autoComplete="given-name"
             registration={register("first_name")}
+            // register() sets values through a ref, which server HTML never runs.
+            defaultValue={serverValues?.first_name}
             error={errors.first_name?.message}
             help={`Up to ${NAME_MAX_LENGTH} characters.`}
             meta={lengthCounter(firstNameLength)}
@@ -209,6 +214,7 @@ export function ProfileForm() {
             label="Last name"
             autoComplete="family-name"
             registration={register("last_name")}
+            defaultValue={serverValues?.last_name}
             error={errors.last_name?.message}
             help={`Up to ${NAME_MAX_LENGTH} characters.`}
             meta={lengthCounter(lastNameLength)}

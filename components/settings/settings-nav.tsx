@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { useId, useState, type KeyboardEvent } from "react";
 import { Icon } from "@/components/ui/icon";
 
-interface NavItem {
+export interface NavItem {
   href: string;
   label: string;
 }
@@ -18,21 +18,20 @@ const SETTINGS_ITEMS: readonly NavItem[] = [
   { href: "/settings/integrations", label: "Integrations" },
 ];
 
-const STAFF_ITEMS: readonly NavItem[] = [{ href: "/admin/users", label: "Admin" }];
-
 function isActive(pathname: string, item: NavItem): boolean {
   if (pathname === item.href || pathname.startsWith(`${item.href}/`)) return true;
   return item.href.startsWith("/admin/") && pathname.startsWith("/admin");
 }
 
-export function SettingsNav({ showStaffItems }: { showStaffItems: boolean }) {
+/** `staffItems` are chosen on the server (who is staff, which staff tools are enabled). */
+export function SettingsNav({ staffItems }: { staffItems: readonly NavItem[] }) {
   const pathname = usePathname();
   const listId = useId();
   const toggleId = useId();
   // Remembering *where* the list was opened closes it by itself after navigating.
   const [openOnPath, setOpenOnPath] = useState<string | null>(null);
   const open = openOnPath === pathname;
-  const items = showStaffItems ? [...SETTINGS_ITEMS, ...STAFF_ITEMS] : SETTINGS_ITEMS;
+  const items = [...SETTINGS_ITEMS, ...staffItems];
   const current = items.find((item) => isActive(pathname, item));
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
@@ -61,7 +60,7 @@ export function SettingsNav({ showStaffItems }: { showStaffItems: boolean }) {
         {items.map((item) => {
           const active = current?.href === item.href;
           return (
-            <li key={item.href} className={STAFF_ITEMS.includes(item) ? "settings-nav__item settings-nav__item--staff" : "settings-nav__item"}>
+            <li key={item.href} className={staffItems.includes(item) ? "settings-nav__item settings-nav__item--staff" : "settings-nav__item"}>
               <Link className="settings-nav__link" href={item.href} aria-current={active ? "page" : undefined}>
                 {item.label}
               </Link>

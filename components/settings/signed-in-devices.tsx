@@ -4,23 +4,32 @@ import { useState } from "react";
 import { useAnnounce } from "@/components/ui/announcer";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-alert";
+import { LocalDate, useHydrated } from "@/components/ui/local-date";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ApiClientError } from "@/lib/client/api-client";
 import { useMySessions, useSignOutDevice, useSignOutOtherDevices } from "@/lib/client/use-sessions";
 import type { SessionDto } from "@/lib/sessions/session-schema";
 import { SettingsCard } from "./settings-card";
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+const SIGNED_IN_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
 const METHOD_LABELS: Record<SessionDto["sign_in_method"], string> = { password: "Password" };
 
-function lastActive(iso: string, now: number): string {
+function relativeTime(iso: string, now: number): string {
+  const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
   const minutes = Math.round((new Date(iso).getTime() - now) / 60_000);
   if (minutes > -2) return "Active now";
   if (minutes > -60) return relative.format(minutes, "minute");
   const hours = Math.round(minutes / 60);
   if (hours > -24) return relative.format(hours, "hour");
   return relative.format(Math.round(hours / 24), "day");
+}
+
+/** "5 minutes ago" needs the reader's clock: the server's first paint shows the time itself. */
+function LastActive({ session }: { session: SessionDto }) {
+  const hydrated = useHydrated();
+  if (session.is_current) return <span>Active now</span>;
+  if (!hydrated) return <LocalDate value={session.last_seen_at} options={SIGNED_IN_FORMAT} />;
+  return <time dateTime={session.last_seen_at}>{relativeTime(session.last_seen_at, Date.now())}</time>;
 }
 
 type Pending = { kind: "one"; session: SessionDto } | { kind: "others" } | null;
@@ -138,7 +147,6 @@ export function SignedInDevices() {
 }
 
 function DeviceRow({ session, disabled, onSignOut }: { session: SessionDto; disabled: boolean; onSignOut: () => void }) {
-  const [now] = useState(() => Date.now());
   return (
     <li className="device" data-current={session.is_current || undefined}>
       <div className="device__main">
@@ -147,10 +155,9 @@ function DeviceRow({ session, disabled, onSignOut }: { session: SessionDto; disa
           {session.is_current ? <span className="badge badge--accent">This device</span> : null}
           {session.is_new_location && !session.is_current ? <span className="badge badge--warning">New</span> : null}
         </p>
-        <p className="device__meta">
+        <p className="device__meta" id={`device-${session.id}`}>
           {session.ip ?? "Unknown address"} · {METHOD_LABELS[session.sign_in_method]} · signed in{" "}
-          <time dateTime={session.created_at}>{dateTime.format(new Date(session.created_at))}</time> ·{" "}
-          <time dateTime={session.last_seen_at}>{session.is_current ? "Active now" : lastActive(session.last_seen_at, now)}</time>
+          <LocalDate value={session.created_at} options={SIGNED_IN_FORMAT} /> · <LastActive session={session} />
         </p>
       </div>
       {session.is_current ? null : (
@@ -159,7 +166,8 @@ function DeviceRow({ session, disabled, onSignOut }: { session: SessionDto; disa
           className="button button--secondary button--small"
           onClick={onSignOut}
           disabled={disabled}
-          aria-label={`Sign out ${session.device}, signed in ${dateTime.format(new Date(session.created_at))}`}
+          aria-label={`Sign out ${session.device}`}
+          aria-describedby={`device-${session.id}`}
         >
           Sign out
         </button>

@@ -1,5 +1,6 @@
 import "server-only";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from "zod-openapi";
+import { env } from "@/lib/env";
 import { errorEnvelopeSchema } from "./envelope";
 import { endpointOf, METHODS, type EndpointSpec, type Method } from "./route";
 
@@ -107,7 +108,7 @@ export function buildOpenApiDocument(routes: readonly RouteModule[]): ReturnType
   return createDocument({
     openapi: "3.1.0",
     info: {
-      title: "Account settings API",
+      title: `${env.appName} API`,
       version: "1.0.0",
       description:
         "A compatible, hardened re-implementation of PostHog's Users API. Every error uses one envelope (`type`, `code`, `detail`, `attr`, and `issues` for validation errors). Paths are served with and without a trailing slash; `@me` names the caller.",

@@ -29,10 +29,7 @@ function integerParam(bounds: { min: number; max: number }, fallback: number, de
     .transform((value) => value ?? fallback)
     .meta({
       description,
-      override: ({ jsonSchema }) => {
-        for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
-        Object.assign(jsonSchema, { type: "integer", minimum: bounds.min, maximum: bounds.max, default: fallback, description });
-      },
+      override: { type: "integer", minimum: bounds.min, maximum: bounds.max, default: fallback, description },
     });
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { REQUEST_PATH_HEADER } from "@/lib/request-path";
 import { principalFromCookies, type Principal } from "./principal";
 
@@ -22,3 +22,13 @@ export async function requirePagePrincipal(): Promise<Principal> {
   }
   return principal;
 }
+
+/**
+ * Staff pages: non-staff get the answer a missing page gets. Cached, so a layout, its page and
+ * their metadata (resolved apart from the layout) all check at the cost of one.
+ */
+export const requireStaffPagePrincipal = cache(async (): Promise<Principal> => {
+  const principal = await requirePagePrincipal();
+  if (!principal.user.isStaff) notFound();
+  return principal;
+});

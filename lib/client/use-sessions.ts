@@ -6,10 +6,9 @@ import type { Paginated } from "@/lib/api/pagination";
 import type { revokedSessionsSchema, SessionDto } from "@/lib/sessions/session-schema";
 import { apiFetch, type ApiClientError } from "./api-client";
 import { queryKeys } from "./query-keys";
+import { SESSIONS_PAGE_LIMIT } from "./sessions-page";
 
 const SESSIONS_PATH = "/api/users/@me/sessions";
-/** Enough for every device a person has; the list says when there are more. */
-export const SESSIONS_PAGE_LIMIT = 100;
 
 export function useMySessions() {
   return useQuery<Paginated<SessionDto>, ApiClientError>({

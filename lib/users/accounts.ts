@@ -6,7 +6,7 @@ import { errors } from "@/lib/api/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordPolicyIssues } from "@/lib/auth/password-policy";
 import type { AuthUser } from "@/lib/auth/principal";
-import { emailSchema, newPasswordSchema } from "./schemas";
+import { emailSchema, firstNameSchema, newPasswordSchema } from "./schemas";
 
 export interface NewAccount {
   email: string;
@@ -35,11 +35,16 @@ export async function createAccount(input: NewAccount): Promise<AuthUser> {
   if (!email.success) throw errors.invalidField("email", "invalid_input", "Enter a valid email address.");
   const length = newPasswordSchema.safeParse(input.password);
   if (!length.success) throw errors.invalidField("password", "invalid_input", length.error.issues[0]?.message ?? "Invalid password.");
+  const firstName = firstNameSchema.safeParse(input.firstName);
+  if (!firstName.success) {
+    const issue = firstName.error.issues[0];
+    throw errors.invalidField("first_name", issue?.code === "too_big" ? "max_length" : "blank", issue?.message ?? "Invalid first name.");
+  }
   const policy = passwordPolicyIssues(input.password, email.data);
   if (policy.length > 0) throw errors.validation(policy);
 
   const passwordHash = await hashPassword(input.password);
-  const organizationName = `${input.firstName.trim() || email.data.split("@")[0]}'s organization`;
+  const organizationName = `${firstName.data}'s organization`;
   try {
     return await db().$transaction(async (tx) => {
       const organization = await tx.organization.create({
@@ -54,7 +59,7 @@ export async function createAccount(input: NewAccount): Promise<AuthUser> {
         data: {
           email: email.data,
           passwordHash,
-          firstName: input.firstName.trim(),
+          firstName: firstName.data,
           lastName: (input.lastName ?? "").trim(),
           isStaff: input.isStaff ?? false,
           isEmailVerified: input.isEmailVerified ?? false,

@@ -55,6 +55,11 @@ export function mayListEveryone(actor: Pick<Actor, "isStaff">): boolean {
   return actor.isStaff;
 }
 
+/** The mail outbox holds everyone's mail: staff only, and only while it is enabled at all. */
+export function mayReadOutbox(actor: Pick<Actor, "isStaff">, outboxEnabled: boolean): boolean {
+  return outboxEnabled && actor.isStaff;
+}
+
 /** Only staff grant or revoke staff, on anyone including themselves. */
 export function mayChangeStaffFlag(actor: Pick<Actor, "isStaff">): Decision {
   if (actor.isStaff) return null;

@@ -27,15 +27,25 @@ export const emailSchema = z
   .pipe(z.email("Enter a valid email address."))
   .transform((email) => email.toLowerCase());
 
-/** Length only (NIST/ASVS); the server also refuses common passwords. */
+/**
+ * Length only (NIST/ASVS); the server also refuses common passwords. The messages say what is
+ * wrong; the sign-up form's help text states the rule, so an empty field doesn't repeat it.
+ */
 export const newPasswordSchema = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .min(1, { message: "Enter a password.", abort: true })
+  .min(PASSWORD_MIN_LENGTH, `This password is shorter than ${PASSWORD_MIN_LENGTH} characters.`)
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
+
+/**
+ * The one first-name rule, for sign-up, the Profile form, PATCH and `create-user`: trimmed and
+ * never blank (the reference stores a blank one; an account then has no name to greet).
+ */
+export const firstNameSchema = name("First name").min(1, "Enter your first name.");
 
 /** Names as the Profile form edits them. */
 export const profileNamesSchema = z.object({
-  first_name: name("First name"),
+  first_name: firstNameSchema,
   last_name: name("Last name"),
 });
 export type ProfileNames = z.infer<typeof profileNamesSchema>;
@@ -43,7 +53,7 @@ export type ProfileNames = z.infer<typeof profileNamesSchema>;
 export const signupSchema = z.object({
   email: emailSchema,
   password: newPasswordSchema,
-  first_name: name("First name").min(1, "Enter your first name."),
+  first_name: firstNameSchema,
 });
 export type SignupInput = z.infer<typeof signupSchema>;
 

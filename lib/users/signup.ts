@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { sendMailQuietly } from "@/lib/mail";
 import { createAccount } from "./accounts";
 import type { SignupInput } from "./schemas";
@@ -8,7 +9,7 @@ export async function signup(input: SignupInput): Promise<{ uuid: string; email:
   await sendMailQuietly(
     {
       to: user.email,
-      subject: "Welcome to Account settings",
+      subject: `Welcome to ${env.appName}`,
       text: `Hi ${user.firstName},\n\nYour account is ready. You can sign in with ${user.email}.\n`,
     },
     "signup.welcome",

@@ -30,9 +30,12 @@ describe("the embedded database (quick start path)", () => {
 
     const created = cli("scripts/create-user.ts", ["--email", "Ops@Example.org", "--password", "a long operator passphrase", "--staff", "--first-name", "Op"]);
     expect(created.status).toBe(0);
-    const refused = cli("scripts/create-user.ts", ["--email", "weak@example.org", "--password", "password123"]);
+    const refused = cli("scripts/create-user.ts", ["--email", "weak@example.org", "--password", "password123", "--first-name", "Weak"]);
     expect(refused.status).toBe(1);
     expect(refused.output).toContain("password:");
+    const nameless = cli("scripts/create-user.ts", ["--email", "nameless@example.org", "--password", "a long operator passphrase", "--first-name", " "]);
+    expect(nameless.status).toBe(1);
+    expect(nameless.output).toContain("first_name: Enter your first name.");
     expect(cli("scripts/create-user.ts", ["--email", "x@example.org"]).status).toBe(2);
 
     const { client, close } = createPrismaClient({ kind: "pglite", dir });

@@ -6,6 +6,7 @@ import { overrideEnvForTests } from "@/lib/env";
 import { expectError } from "../support/envelope";
 import { fromClient, newClientAddress } from "../support/clients";
 import { call, sessionCookie } from "../support/requests";
+import { createAccount } from "@/lib/users/accounts";
 import { createTestUser } from "../support/users";
 
 const STRONG_PASSWORD = "v8#Qm-tundra-Lantern-41";
@@ -47,8 +48,22 @@ describe("POST /api/signup", () => {
 
     const outbox = await db().outboxEmail.findMany({ where: { to: email } });
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]!.subject).toBe("Welcome to Account settings");
+    expect(outbox[0]!.subject).toBe("Welcome to Accounts");
     expect(outbox[0]!.text).not.toContain(STRONG_PASSWORD);
+  });
+
+  it("greets in mail by the configured APP_NAME", async () => {
+    restoreEnv.push(overrideEnvForTests({ APP_NAME: "Hoglet" }));
+    const email = newEmail();
+    expect((await signup({ email, password: STRONG_PASSWORD, first_name: "Grace" })).status).toBe(201);
+    const [mail] = await db().outboxEmail.findMany({ where: { to: email } });
+    expect(mail!.subject).toBe("Welcome to Hoglet");
+  });
+
+  it("keeps the first-name rule for accounts made outside sign-up (create-user)", async () => {
+    const email = newEmail();
+    await expect(createAccount({ email, password: STRONG_PASSWORD, firstName: "  " })).rejects.toMatchObject({ status: 400, attr: "first_name", code: "blank" });
+    expect(await db().user.count({ where: { email } })).toBe(0);
   });
 
   it("refuses an email already registered, in any case, with 400 unique", async () => {
@@ -63,6 +78,7 @@ describe("POST /api/signup", () => {
 
   it.each([
     ["a short password", { password: "short" }, "password", "min_length"],
+    ["an empty password", { password: "" }, "password", "blank"],
     ["a common password", { password: "password1234" }, "password", "password_too_common"],
     ["the email as password", { password: "EMAIL" }, "password", "password_too_similar"],
     ["a missing first_name", { first_name: undefined }, "first_name", "required"],

@@ -81,6 +81,10 @@ describe("PATCH /api/users/@me validation (nothing is written)", () => {
     expectError(await refusedPatch({ body }), 400, validation(code, attr));
   });
 
+  it.each(["", "   "])("refuses first_name=%j with 400 blank, the rule sign-up applies", async (firstName) => {
+    expectError(await refusedPatch({ body: { first_name: firstName, last_name: "Changed" } }), 400, validation("blank", "first_name"));
+  });
+
   it("refuses a 10 kB first_name with 400 max_length (it is under the body cap)", async () => {
     const body = { first_name: "x".repeat(10 * 1024) };
     expect(JSON.stringify(body).length).toBeLessThan(maxBodyBytes());

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { CONFIG_VARIABLES, ConfigError, parseConfig, parseDatabaseConfig } from "@/lib/config-schema";
-import { env, overrideEnvForTests, resetEnv, validateEnv } from "@/lib/env";
+import { env, overrideEnvForTests, publishPublicUrl, resetEnv, validateEnv } from "@/lib/env";
 
 let restoreEnv = () => {};
 afterEach(() => restoreEnv());
@@ -35,14 +35,15 @@ describe("the configuration schema", () => {
   it("gives every documented default when nothing is set", () => {
     expect(parseConfig({})).toEqual({
       production: false,
+      appName: "Accounts",
       databaseUrl: undefined,
       pgliteDir: ".data/pglite",
       databasePoolMax: 10,
       port: 3000,
       authSecret: undefined,
-      publicUrl: undefined,
+      publicUrl: "http://localhost:3000",
       smtpUrl: undefined,
-      mailFrom: "Account settings <no-reply@localhost>",
+      mailFrom: "Accounts <no-reply@localhost>",
       devOutbox: true,
       signupEnabled: true,
       sessionMaxAge: 14 * 24 * 60 * 60,
@@ -54,6 +55,17 @@ describe("the configuration schema", () => {
       signinMaxDelayMs: 5000,
       rateLimits: {},
     });
+  });
+
+  it("defaults NEXTAUTH_URL to localhost on the configured port", () => {
+    expect(parseConfig({ PORT: "3101" }).publicUrl).toBe("http://localhost:3101");
+    expect(parseConfig({ PORT: "3101", NEXTAUTH_URL: "https://accounts.example.com" }).publicUrl).toBe("https://accounts.example.com");
+  });
+
+  it("names the mail sender after APP_NAME unless MAIL_FROM is set", () => {
+    expect(parseConfig({ APP_NAME: "Hoglet Accounts" }).mailFrom).toBe("Hoglet Accounts <no-reply@localhost>");
+    expect(parseConfig({ APP_NAME: 'Hog, "Inc"' }).mailFrom).toBe('"Hog, \\"Inc\\"" <no-reply@localhost>');
+    expect(parseConfig({ APP_NAME: "Hoglet", MAIL_FROM: "Ops <ops@example.com>" }).mailFrom).toBe("Ops <ops@example.com>");
   });
 
   it("reads blank values as unset", () => {
@@ -69,6 +81,7 @@ describe("the configuration schema", () => {
       DATABASE_URL: "postgresql://app@db.internal:5432/accounts",
       PGLITE_DIR: "/var/lib/accounts",
       DATABASE_POOL_MAX: "25",
+      APP_NAME: "Hoglet",
       PORT: "8080",
       NEXTAUTH_SECRET: "s3cret-s3cret-s3cret",
       NEXTAUTH_URL: "https://accounts.example.com",
@@ -95,6 +108,7 @@ describe("the configuration schema", () => {
     });
     expect(config).toEqual({
       production: true,
+      appName: "Hoglet",
       databaseUrl: "postgresql://app@db.internal:5432/accounts",
       pgliteDir: "/var/lib/accounts",
       databasePoolMax: 25,
@@ -196,6 +210,12 @@ describe("env", () => {
       delete process.env.API_MAX_BODY_BYTES;
       resetEnv();
     }
+  });
+
+  it("hands the public URL to next-auth, which reads NEXTAUTH_URL itself", () => {
+    restoreEnv = overrideEnvForTests({ PORT: "3101", NEXTAUTH_URL: undefined });
+    publishPublicUrl();
+    expect(process.env.NEXTAUTH_URL).toBe("http://localhost:3101");
   });
 
   it("takes overrides for a test and puts them back", () => {

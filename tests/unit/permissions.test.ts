@@ -7,6 +7,7 @@ import {
   mayChangeStaffFlag,
   mayListEveryone,
   mayManageSessionsOf,
+  mayReadOutbox,
   mayRemoveStaffUser,
   parseUserRef,
   type Actor,
@@ -96,6 +97,15 @@ describe("staff rules", () => {
 
   it("lets only staff list everyone", () => {
     expect([mayListEveryone(member), mayListEveryone(staff)]).toEqual([false, true]);
+  });
+
+  it.each([
+    [false, true, false],
+    [true, true, true],
+    [false, false, false],
+    [true, false, false],
+  ])("outbox: staff=%s, enabled=%s → may read %s", (isStaff, enabled, expected) => {
+    expect(mayReadOutbox(actor({ isStaff }), enabled)).toBe(expected);
   });
 });
 

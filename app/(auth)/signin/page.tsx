@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { SigninForm } from "@/components/auth/signin-form";
 import { getPagePrincipal } from "@/lib/auth/page-session";
 import { safeNextPath } from "@/lib/client/safe-next-path";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -20,7 +21,7 @@ export default async function SigninPage({ searchParams }: SigninPageProps) {
   return (
     <>
       <h1>Sign in</h1>
-      <p className="muted">Welcome back. Sign in to manage your account.</p>
+      <p className="muted">Welcome back. Sign in to manage your {env.appName} account.</p>
       <SigninForm next={next} initialError={error} />
       <p className="auth-switch">
         New here? <Link href="/signup">Create an account</Link>

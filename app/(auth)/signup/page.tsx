@@ -17,7 +17,7 @@ export default async function SignupPage() {
       <h1>Sign up</h1>
       {env.signupEnabled ? (
         <>
-          <p className="muted">Create an account to get started.</p>
+          <p className="muted">Create your {env.appName} account to get started.</p>
           <SignupForm />
         </>
       ) : (

@@ -1,32 +1,31 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { connection } from "next/server";
-import { requirePagePrincipal } from "@/lib/auth/page-session";
+import { PageHeader } from "@/components/settings/page-header";
+import { EmailText } from "@/components/ui/email-text";
 import { db } from "@/lib/db/client";
-import { devOutboxEnabled } from "@/lib/mail/index";
-
-export const metadata: Metadata = { title: "Dev outbox" };
+import { requireOutboxViewer } from "@/lib/mail/outbox-page";
 
 const OUTBOX_LIMIT = 50;
 
 const sentAt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
-export default async function DevOutboxPage() {
-  // Decided per request: a build-time check would freeze the answer into a static 404.
-  await connection();
-  if (!devOutboxEnabled()) notFound();
-  await requirePagePrincipal();
+// Metadata resolves apart from the layout: without the check a refused visitor's 404 would still be titled.
+export async function generateMetadata(): Promise<Metadata> {
+  await requireOutboxViewer();
+  return { title: "Outbox · Staff" };
+}
 
+export default async function DevOutboxPage() {
+  await requireOutboxViewer();
   const emails = await db().outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: OUTBOX_LIMIT });
 
   return (
-    <main id="main" tabIndex={-1} className="outbox">
-      <h1>Dev outbox</h1>
-      <p className="muted">
-        Mail the app would have sent, newest first (last {OUTBOX_LIMIT}). Shown because no SMTP server is configured.
-      </p>
+    <>
+      <PageHeader
+        title="Outbox"
+        description={`Mail the app would have sent, newest first (last ${OUTBOX_LIMIT}). Shown because no SMTP server is configured; visible to staff only.`}
+      />
       {emails.length === 0 ? (
-        <p className="empty-state">No emails yet.</p>
+        <p className="card empty-state">No emails yet. Mail appears here when someone signs up.</p>
       ) : (
         <ol className="outbox__list">
           {emails.map((email) => (
@@ -35,7 +34,9 @@ export default async function DevOutboxPage() {
               <dl className="outbox__meta">
                 <div>
                   <dt>To</dt>
-                  <dd>{email.to}</dd>
+                  <dd>
+                    <EmailText email={email.to} />
+                  </dd>
                 </div>
                 <div>
                   <dt>Sent</dt>
@@ -49,6 +50,6 @@ export default async function DevOutboxPage() {
           ))}
         </ol>
       )}
-    </main>
+    </>
   );
 }
