@@ -4,6 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { authorizeCredentials, type SignedInUser } from "./credentials";
+import { sameOriginRedirect } from "./redirect-target";
 
 function headersOf(req: { headers?: Record<string, string | string[] | undefined> } | undefined): Headers {
   const headers = new Headers();
@@ -32,6 +33,7 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),
       // Claims are set only at sign-in. `trigger: "update"` carries client data and is ignored,
       // so the session-update channel can never grant anything.
       jwt({ token, user }) {

@@ -1,0 +1,47 @@
+import { ApiError, errors } from "@/lib/api/errors";
+
+/** The verbs next-auth 4 serves for each action (`core/index.js`); anything else it answers as plain text. */
+const ACTION_METHODS: Record<string, readonly string[]> = {
+  providers: ["GET"],
+  csrf: ["GET"],
+  session: ["GET", "POST"],
+  signin: ["GET", "POST"],
+  signout: ["GET", "POST"],
+  callback: ["GET", "POST"],
+  "verify-request": ["GET"],
+  error: ["GET"],
+  _log: ["POST"],
+};
+
+/** The verbs an action serves; an unknown action is a 404. */
+export function nextAuthMethods(action: string | undefined): string[] {
+  const allowed = action !== undefined && Object.hasOwn(ACTION_METHODS, action) ? ACTION_METHODS[action] : undefined;
+  if (!allowed) throw errors.notFound();
+  return [...allowed];
+}
+
+/** Checked before next-auth runs: another verb on a known action is a 405 with `Allow`. */
+export function assertNextAuthRoute(method: string, action: string | undefined): void {
+  const allowed = nextAuthMethods(action);
+  if (!allowed.includes(method)) throw errors.methodNotAllowed(method, allowed);
+}
+
+function csrfRequired(): ApiError {
+  return new ApiError(400, "invalid_request", "csrf_failed", "A valid csrfToken from /api/auth/csrf is required.");
+}
+
+/**
+ * next-auth's own error answers in the one envelope. Its sign-in flow passes through untouched
+ * (redirects, and the `{ url }` JSON a rejected `json=true` sign-in answers with a 401); its bare
+ * text, `[object Object]` and `{ message }` error bodies do not.
+ */
+export async function inEnvelope(response: Response): Promise<Response> {
+  if (response.status < 400) return response;
+  const contentType = response.headers.get("content-type") ?? "";
+  if (response.status < 500 && contentType.startsWith("application/json")) return response;
+  const text = await response.text();
+  if (response.status === 400 && text === "[object Object]") throw csrfRequired();
+  if (response.status === 400 && text.includes("is not supported by NextAuth.js")) throw errors.notFound();
+  if (response.status >= 500) throw errors.server();
+  throw new ApiError(response.status, "invalid_request", "error", "The request could not be processed.");
+}
