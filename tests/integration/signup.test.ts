@@ -114,6 +114,13 @@ describe("POST /api/signup", () => {
     expect(elsewhere.status).toBe(201);
   });
 
+  it("refuses 8,000 nested arrays with 400 parse_error and creates nothing", async () => {
+    const before = await db().user.count();
+    const response = await call(POST, { method: "POST", path: "/api/signup", rawBody: `${"[".repeat(8000)}${"]".repeat(8000)}`, headers: { "content-type": "application/json" } });
+    expectError(response, 400, { type: "invalid_request", code: "parse_error", attr: null });
+    expect(await db().user.count()).toBe(before);
+  });
+
   it("answers GET with 405 and Allow: POST", async () => {
     const response = await call(GET, { path: "/api/signup" });
     expectError(response, 405, { type: "invalid_request", code: "method_not_allowed" });
