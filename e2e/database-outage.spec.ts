@@ -5,7 +5,7 @@ import { TcpProxy } from "../tests/support/tcp-proxy";
 import { contractChecked } from "./support/api-contract";
 import { expect, signIn, test } from "./support/fixtures";
 import { OwnServer, freePort } from "./support/own-server";
-import { rawRequest } from "./support/raw-http";
+import { cookieHeaderOf, rawRequest } from "./support/raw-http";
 
 // This spec runs its own server, whose database connection goes through a proxy it can cut.
 test.describe.configure({ mode: "serial" });
@@ -46,7 +46,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number }
 
 const STACK_FRAME = /\n\s+at \S/;
 
-test("every API route answers 503 in the envelope while the database refuses connections, and all recovers when it is back", async ({ account }) => {
+test("every API route answers 503 in the envelope while the database refuses connections, and all recovers when it is back", async ({ account, browser }) => {
   const api = await signedIn(account.email, account.password);
   expect((await api.get("/api/users/@me")).status()).toBe(200);
 
@@ -59,9 +59,13 @@ test("every API route answers 503 in the envelope while the database refuses con
     expect(ms).toBeLessThan(3000);
   }
   expect((await api.get("/api/health")).status()).toBe(503);
-  const page = await rawRequest("/settings/profile", { base: server.baseURL, headers: { cookie: (await api.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ") } });
-  expect(page.status).toBeGreaterThanOrEqual(500);
-  expect(page.text).not.toMatch(/Prisma|DatabaseNotReachable|127\.0\.0\.1:\d+/);
+  const html = await rawRequest("/settings/profile", { base: server.baseURL, headers: { cookie: await cookieHeaderOf(api) } });
+  expect(html.status).toBeGreaterThanOrEqual(500);
+  expect(html.text).not.toMatch(/Prisma|DatabaseNotReachable|127\.0\.0\.1:\d+/);
+  const context = await browser.newContext({ storageState: await api.storageState() });
+  const page = await context.newPage();
+  await page.goto(`${server.baseURL}/settings/profile`);
+  await expect(page.getByRole("heading", { name: "This page could not be loaded" })).toBeVisible();
   expect(server.running).toBe(true);
 
   await proxy.restore();
@@ -69,6 +73,9 @@ test("every API route answers 503 in the envelope while the database refuses con
   const me = await api.get("/api/users/@me");
   expect(me.status()).toBe(200);
   expect((await me.json()).first_name).toBe(account.firstName);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { name: "Profile" })).toBeVisible();
+  await context.close();
   await api.dispose();
 });
 
