@@ -4,8 +4,8 @@ import { z } from "zod";
 import { authenticate, type Principal } from "@/lib/auth/principal";
 import type { Scope } from "@/lib/auth/scopes";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
-import { describeError, log, requestIdFor, withRequestContext, withRequestIdHeader } from "@/lib/log";
 import { refusedMethodOf } from "@/lib/http-gate";
+import { describeError, log, requestIdFor, withRequestContext, withRequestIdHeader } from "@/lib/log";
 import { applyRateLimit, type RateLimitName } from "@/lib/rate-limit";
 import { enforce, hasScope, mayAuthenticateWith, type AuthMode } from "@/lib/users/permissions";
 import { resolveSubject, type Subject, type SubjectParam } from "@/lib/users/subject";
@@ -230,7 +230,7 @@ function errorResponse(error: unknown, request: Request): Response {
   return withApiHeaders(response);
 }
 
-/** Request id, API headers, and every error (thrown or not an ApiError) rendered in the envelope. */
+/** Runs one API request with its request id and API headers; anything thrown is answered in the envelope. */
 export async function guarded(request: NextRequest, run: () => Promise<Response>): Promise<Response> {
   const requestId = requestIdFor(request);
   const response = await withRequestContext(requestId, async () => {

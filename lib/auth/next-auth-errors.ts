@@ -13,17 +13,23 @@ const ACTION_METHODS: Record<string, readonly string[]> = {
   _log: ["POST"],
 };
 
-/** The verbs an action serves; an unknown action is a 404. */
-export function nextAuthMethods(action: string | undefined): string[] {
-  const allowed = action !== undefined && Object.hasOwn(ACTION_METHODS, action) ? ACTION_METHODS[action] : undefined;
-  if (!allowed) throw errors.notFound();
-  return [...allowed];
+function methodsOf(action: string | undefined): string[] | null {
+  return action !== undefined && Object.hasOwn(ACTION_METHODS, action) ? [...ACTION_METHODS[action]!] : null;
 }
 
-/** Checked before next-auth runs: another verb on a known action is a 405 with `Allow`. */
+/** Checked before next-auth runs: an unknown action is a 404, another verb on a known one a 405 with `Allow`. */
 export function assertNextAuthRoute(method: string, action: string | undefined): void {
-  const allowed = nextAuthMethods(action);
+  const allowed = methodsOf(action);
+  if (!allowed) throw errors.notFound();
   if (!allowed.includes(method)) throw errors.methodNotAllowed(method, allowed);
+}
+
+/** OPTIONS lists an action's verbs; a method the HTTP gate refused (TRACE) is a 405 with that list. */
+export function nextAuthOptions(action: string | undefined, refusedMethod: string | null): Response {
+  const allowed = methodsOf(action);
+  if (refusedMethod) throw errors.methodNotAllowed(refusedMethod, allowed ?? []);
+  if (!allowed) throw errors.notFound();
+  return new Response(null, { status: 204, headers: { Allow: allowed.join(", ") } });
 }
 
 function csrfRequired(): ApiError {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
-import { assertNextAuthRoute, inEnvelope } from "@/lib/auth/next-auth-errors";
+import { assertNextAuthRoute, inEnvelope, nextAuthOptions } from "@/lib/auth/next-auth-errors";
 
 function thrown(fn: () => unknown): { status: number; code: string; allow?: string } | null {
   try {
@@ -69,5 +69,14 @@ describe("next-auth's routes in the envelope", () => {
     expect(await inEnvelope(redirect)).toBe(redirect);
     const rejected = Response.json({ url: "http://localhost:3000/signin?error=CredentialsSignin" }, { status: 401 });
     expect(await inEnvelope(rejected)).toBe(rejected);
+  });
+});
+
+describe("OPTIONS under /api/auth", () => {
+  it("lists an action's verbs, answers an unknown action with 404, and a refused TRACE with 405 and the same list", () => {
+    expect(nextAuthOptions("session", null).headers.get("allow")).toBe("GET, POST");
+    expect(thrown(() => nextAuthOptions("nope", null))).toEqual({ status: 404, code: "not_found" });
+    expect(thrown(() => nextAuthOptions("csrf", "TRACE"))).toEqual({ status: 405, code: "method_not_allowed", allow: "GET" });
+    expect(thrown(() => nextAuthOptions("nope", "TRACE"))).toEqual({ status: 405, code: "method_not_allowed", allow: "" });
   });
 });
