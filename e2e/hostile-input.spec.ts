@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { baseURL } from "../playwright.config";
 import { SAME_ORIGIN, expect, test } from "./support/fixtures";
 import { cookieHeaderOf, rawRequest, type RawResponse } from "./support/raw-http";
@@ -28,10 +29,18 @@ test.describe("malformed paths and methods", () => {
     }
   });
 
-  test("TRACE on a page is a 405, and OPTIONS still lists the verbs", async ({ anonApi }) => {
-    for (const path of ["/settings/profile", "/signin", "/"]) {
-      const response = await rawRequest(path, { method: "TRACE" });
-      expect(response.status, path).toBe(405);
+  test("WebDAV verbs under /api are a JSON 405 too", async () => {
+    for (const method of ["PROPFIND", "MKCOL", "PURGE"]) {
+      const response = await rawRequest("/api/users/@me", { method });
+      expectEnvelope(response, 405, "method_not_allowed");
+      expect(response.headers.allow).toBe("GET, PATCH, DELETE");
+    }
+  });
+
+  test("TRACE and PROPFIND on a page are a 405, and OPTIONS still lists the verbs", async ({ anonApi }) => {
+    for (const [method, path] of [["TRACE", "/settings/profile"], ["TRACE", "/signin"], ["TRACE", "/"], ["PROPFIND", "/signin"]] as const) {
+      const response = await rawRequest(path, { method });
+      expect(response.status, `${method} ${path}`).toBe(405);
       expect(response.headers.allow).toBe("GET, HEAD");
     }
     const options = await anonApi.fetch("/api/users/@me", { method: "OPTIONS" });
@@ -47,11 +56,15 @@ test.describe("malformed paths and methods", () => {
 
 test.describe("bodies the database cannot store", () => {
   test("deeply nested JSON is a 400, for sign-up and for a JSON column, and nothing changes", async ({ anonApi, userApi, account, prisma }) => {
-    const users = await prisma.user.count();
-    const signup = await anonApi.post("/api/signup", { headers: { ...SAME_ORIGIN, "content-type": "application/json" }, data: `${"[".repeat(8000)}${"]".repeat(8000)}` });
-    expect(signup.status()).toBe(400);
-    expect(await signup.json()).toMatchObject({ type: "invalid_request", code: "parse_error" });
-    expect(await prisma.user.count()).toBe(users);
+    const deep = `${"[".repeat(8000)}${"]".repeat(8000)}`;
+    const email = `deep-${randomUUID()}@e2e.test`;
+    const valid = JSON.stringify({ email, password: "v8#Qm-tundra-Lantern-41", first_name: "Deep" });
+    for (const data of [deep, `${valid.slice(0, -1)},"extra":${deep}}`]) {
+      const signup = await anonApi.post("/api/signup", { headers: { ...SAME_ORIGIN, "content-type": "application/json" }, data });
+      expect(signup.status()).toBe(400);
+      expect(await signup.json()).toMatchObject({ type: "invalid_request", code: "parse_error" });
+    }
+    expect(await prisma.user.findUnique({ where: { email } })).toBeNull();
 
     const before = await prisma.user.findUniqueOrThrow({ where: { id: account.id } });
     for (const column of [`${"[".repeat(5000)}${"]".repeat(5000)}`, `${'{"a":'.repeat(3000)}1${"}".repeat(3000)}`]) {

@@ -3,11 +3,12 @@ import https from "node:https";
 import { ApiError } from "@/lib/api/errors";
 
 /**
- * Requests Next.js cannot turn into a `Request`, handled before Next sees them:
- * - `TRACE`/`TRACK`: the Fetch standard forbids these methods, so Next's request adapter throws
- *   (a text/plain 500 and a stack trace in the log). Pages answer 405 here; under `/api` the
- *   request goes on as an `OPTIONS` marked with REFUSED_METHOD_HEADER, so the route itself
- *   answers 405 in the envelope with its own `Allow`.
+ * Requests Next.js cannot serve properly, handled before Next sees them:
+ * - a method other than the seven it routes: `TRACE`/`TRACK` are forbidden by the Fetch
+ *   standard, so Next's request adapter throws (a text/plain 500 and a stack trace in the log),
+ *   and WebDAV's `PROPFIND` and friends get a bare 400 under /api and a rendered page elsewhere.
+ *   Pages answer 405 here; under `/api` the request goes on as an `OPTIONS` marked with
+ *   REFUSED_METHOD_HEADER, so the route itself answers 405 in the envelope with its own `Allow`.
  * - an `/api` path whose percent-encoding does not decode (`%ff`, overlong `%C0%AF`): Next's
  *   router fails to decode the route parameters and answers a text/plain 500. 400 here.
  * The check costs a Set lookup and, only for paths with a `%`, one decode per segment.
@@ -22,7 +23,7 @@ export interface GateAnswer {
 
 export type GateDecision = { answer: GateAnswer } | { refuseAs: string } | null;
 
-const REFUSED_METHODS = new Set(["TRACE", "TRACK"]);
+const SERVED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 function decodes(path: string): boolean {
   try {
@@ -49,7 +50,7 @@ export function gateRequest(method: string | undefined, url: string | undefined)
       },
     };
   }
-  if (method === undefined || !REFUSED_METHODS.has(method.toUpperCase())) return null;
+  if (method === undefined || SERVED_METHODS.has(method)) return null;
   if (api) return { refuseAs: method.toUpperCase() };
   return {
     answer: {

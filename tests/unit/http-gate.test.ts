@@ -16,13 +16,13 @@ describe("the HTTP gate in front of Next", () => {
     expect(gateRequest("GET", url)).toBeNull();
   });
 
-  it.each(["TRACE", "trace", "TRACK"])("hands %s under /api on to the route as a refused OPTIONS, so it answers with its own Allow", (method) => {
+  it.each(["TRACE", "trace", "TRACK", "PROPFIND", "MKCOL", "PURGE"])("hands %s under /api on to the route as a refused OPTIONS, so it answers with its own Allow", (method) => {
     expect(gateRequest(method, "/api/users/@me")).toEqual({ refuseAs: method.toUpperCase() });
     expect(gateRequest(method, "/api")).toEqual({ refuseAs: method.toUpperCase() });
   });
 
-  it("answers TRACE on a page with 405 and the pages' Allow", () => {
-    expect(gateRequest("TRACE", "/settings/profile?x=1")).toMatchObject({ answer: { status: 405, headers: { Allow: "GET, HEAD" } } });
+  it.each(["TRACE", "PROPFIND"])("answers %s on a page with 405 and the pages' Allow", (method) => {
+    expect(gateRequest(method, "/settings/profile?x=1")).toMatchObject({ answer: { status: 405, headers: { Allow: "GET, HEAD" } } });
   });
 
   it.each(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])("never touches %s on a well-formed path", (method) => {
