@@ -9,7 +9,7 @@ function expectEnvelope(response: RawResponse, status: number, code: string): vo
 }
 
 test.describe("malformed paths and methods", () => {
-  for (const path of ["/api/users/%ff", "/api/%ff", "/api/users/%C0%AF", "/api/users/%ff/"]) {
+  for (const path of ["/api/users/%ff", "/api/%ff", "/api/users/%C0%AF", "/api/users/%ff/", `${baseURL}/api/users/%ff`]) {
     test(`${path} is a JSON 400 in the envelope`, async () => {
       expectEnvelope(await rawRequest(path), 400, "invalid_path");
     });

@@ -36,10 +36,19 @@ function decodes(path: string): boolean {
 
 const INVALID_PATH = new ApiError(400, "invalid_request", "invalid_path", "The request path is not valid percent-encoded UTF-8.");
 
+/** The path of a request target, also in absolute form (`GET http://host/api/x HTTP/1.1`). */
+function pathOf(target: string): string {
+  let path = target;
+  if (!path.startsWith("/")) {
+    const authorityEnd = path.indexOf("/", path.indexOf("//") + 2);
+    path = authorityEnd === -1 ? "/" : path.slice(authorityEnd);
+  }
+  const queryAt = path.indexOf("?");
+  return queryAt === -1 ? path : path.slice(0, queryAt);
+}
+
 export function gateRequest(method: string | undefined, url: string | undefined): GateDecision {
-  const target = url ?? "/";
-  const queryAt = target.indexOf("?");
-  const path = queryAt === -1 ? target : target.slice(0, queryAt);
+  const path = pathOf(url ?? "/");
   const api = path === "/api" || path.startsWith("/api/");
   if (api && path.includes("%") && !decodes(path)) {
     return {
