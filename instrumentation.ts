@@ -15,4 +15,6 @@ export async function register(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
+  const { installHttpGate } = await import("./lib/http-gate");
+  installHttpGate();
 }

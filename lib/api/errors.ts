@@ -67,6 +67,11 @@ export const errors = {
       headers: { "Retry-After": String(seconds) },
     });
   },
+  serviceUnavailable(retryAfterSeconds: number): ApiError {
+    return new ApiError(503, "server_error", "service_unavailable", "The service is temporarily unavailable. Try again shortly.", null, {
+      headers: { "Retry-After": String(retryAfterSeconds) },
+    });
+  },
   server(): ApiError {
     return new ApiError(500, "server_error", "error", "A server error occurred.");
   },

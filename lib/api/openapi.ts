@@ -19,6 +19,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: "The request body is not JSON.",
   429: "Rate limited; `Retry-After` says when to try again.",
   500: "Server error; the body never carries details.",
+  503: "The database is unreachable (`service_unavailable`); `Retry-After` says when to try again.",
 };
 
 /** Every error status an endpoint can answer with, derived from what its declaration makes the wrapper do. */
@@ -43,6 +44,7 @@ export function errorStatuses(spec: EndpointSpec, method: Method): Map<number, s
   if (spec.rateLimit) add(429, ERROR_DESCRIPTIONS[429]!);
   for (const [status, why] of Object.entries(spec.errors)) if (why) add(Number(status), why);
   add(500, ERROR_DESCRIPTIONS[500]!);
+  if (!spec.otherResponses[503]) add(503, ERROR_DESCRIPTIONS[503]!);
   return new Map([...statuses].sort(([a], [b]) => a - b));
 }
 
@@ -72,6 +74,7 @@ function operation(spec: EndpointSpec, method: Method): ZodOpenApiOperationObjec
       description,
       content: json(errorEnvelopeSchema),
       ...(status === 429 ? { headers: { "Retry-After": { description: "Seconds until the budget refills.", schema: { type: "integer" } } } } : {}),
+      ...(status === 503 ? { headers: { "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer" } } } } : {}),
     };
   }
   return {

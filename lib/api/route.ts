@@ -3,13 +3,15 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { authenticate, type Principal } from "@/lib/auth/principal";
 import type { Scope } from "@/lib/auth/scopes";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { refusedMethodOf } from "@/lib/http-gate";
 import { describeError, log, requestIdFor, withRequestContext, withRequestIdHeader } from "@/lib/log";
 import { applyRateLimit, type RateLimitName } from "@/lib/rate-limit";
 import { enforce, hasScope, mayAuthenticateWith, type AuthMode } from "@/lib/users/permissions";
 import { resolveSubject, type Subject, type SubjectParam } from "@/lib/users/subject";
 import { assertSameOriginWrite } from "./csrf";
 import { ApiError, errors } from "./errors";
-import { assertNoNulCharacters, readJsonBody } from "./request-body";
+import { assertStorableText, readJsonBody } from "./request-body";
 import { json, noContent, withApiHeaders } from "./response";
 import { toFieldIssues } from "./zod-issues";
 
@@ -167,8 +169,8 @@ export function endpoint<
 
       const rawParams = await context.params;
       const rawQuery = Object.fromEntries(request.nextUrl.searchParams);
-      assertNoNulCharacters(rawParams);
-      assertNoNulCharacters(rawQuery);
+      assertStorableText(rawParams);
+      assertStorableText(rawQuery);
       const parsedParams = parseOrThrow(params, rawParams) as Record<string, string> | undefined;
       const query = parseOrThrow(declaration.query, rawQuery);
       const body = SAFE_METHODS.has(request.method) ? undefined : await readBody(declaration.body, request);
@@ -207,10 +209,16 @@ function actorOf(principal: Principal) {
   return { via: principal.method, scopes: principal.scopes };
 }
 
+/** Long enough for a restarting database; short enough that clients retry soon after it is back. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 function errorResponse(error: unknown, request: Request): Response {
   let apiError: ApiError;
   if (error instanceof ApiError) {
     apiError = error;
+  } else if (isDatabaseUnavailable(error)) {
+    log.warn("api.database_unavailable", { method: request.method, path: new URL(request.url).pathname, errorName: describeError(error).errorName });
+    apiError = errors.serviceUnavailable(DATABASE_RETRY_AFTER_SECONDS);
   } else {
     log.error("api.unhandled_error", { method: request.method, path: new URL(request.url).pathname, ...describeError(error) });
     apiError = errors.server();
@@ -222,7 +230,8 @@ function errorResponse(error: unknown, request: Request): Response {
   return withApiHeaders(response);
 }
 
-async function guarded(request: NextRequest, run: () => Promise<Response>): Promise<Response> {
+/** Runs one API request with its request id and API headers; anything thrown is answered in the envelope. */
+export async function guarded(request: NextRequest, run: () => Promise<Response>): Promise<Response> {
   const requestId = requestIdFor(request);
   const response = await withRequestContext(requestId, async () => {
     try {
@@ -250,7 +259,12 @@ export function route(endpoints: Partial<Record<Method, Endpoint>>): Record<Meth
   const allow = METHODS.filter((method) => endpoints[method]);
   const handlers = {} as Record<Method | "OPTIONS", RouteHandler>;
   // Next would answer OPTIONS itself, listing every exported verb, including the 405 ones.
-  handlers.OPTIONS = async () => withApiHeaders(new Response(null, { status: 204, headers: { Allow: allow.join(", ") } }));
+  handlers.OPTIONS = (request) =>
+    guarded(request, async () => {
+      const refused = refusedMethodOf(request);
+      if (refused) throw errors.methodNotAllowed(refused, allow);
+      return new Response(null, { status: 204, headers: { Allow: allow.join(", ") } });
+    });
   for (const method of METHODS) {
     const defined = endpoints[method];
     handlers[method] = (request, context) =>
@@ -265,6 +279,11 @@ export function route(endpoints: Partial<Record<Method, Endpoint>>): Record<Meth
 
 /** Unknown paths under /api answer 404 in the envelope, never an HTML page. */
 export function notFoundRoute(): Record<Method | "OPTIONS", RouteHandler> {
-  const handler: RouteHandler = (request) => guarded(request, async () => { throw errors.notFound(); });
+  const handler: RouteHandler = (request) =>
+    guarded(request, async () => {
+      const refused = refusedMethodOf(request);
+      // Nothing is served here, so no method is allowed.
+      throw refused ? errors.methodNotAllowed(refused, []) : errors.notFound();
+    });
   return { GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler, OPTIONS: handler };
 }

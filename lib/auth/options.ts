@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { endSession } from "@/lib/sessions/service";
 import { authorizeCredentials, type SignedInUser } from "./credentials";
+import { sameOriginRedirect } from "./redirect-target";
 import { claimsFromToken } from "./session-cookie";
 
 function headersOf(req: { headers?: Record<string, string | string[] | undefined> } | undefined): Headers {
@@ -41,6 +42,7 @@ export function authOptions(): NextAuthOptions {
       },
     },
     callbacks: {
+      redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),
       // Claims are set only at sign-in. `trigger: "update"` carries client data and is ignored,
       // so the session-update channel can never grant anything.
       jwt({ token, user }) {

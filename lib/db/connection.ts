@@ -6,6 +6,9 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { parseDatabaseConfig } from "../config-schema";
 
+/** How long a request waits for a database connection before it answers 503. */
+export const CONNECT_TIMEOUT_MS = 3000;
+
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
 
 export type AdapterHandle = {
@@ -30,7 +33,13 @@ export function createAdapterFactory(
   env: NodeJS.ProcessEnv = process.env,
 ): AdapterHandle {
   if (target.kind === "postgres") {
-    const factory = new PrismaPg({ connectionString: target.url, max: parseDatabaseConfig(env).databasePoolMax });
+    const factory = new PrismaPg({
+      connectionString: target.url,
+      max: parseDatabaseConfig(env).databasePoolMax,
+      // node-postgres waits forever by default, for a new connection and for a free pool slot alike:
+      // with the database unreachable, requests would hang instead of answering 503.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
     return { factory, close: async () => {} };
   }
   mkdirSync(target.dir, { recursive: true });

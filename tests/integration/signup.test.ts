@@ -146,6 +146,17 @@ describe("POST /api/signup", () => {
     expect((await proxied(second)).status).toBe(201);
   });
 
+  it("refuses 8,000 nested arrays with 400 parse_error, alone or beside a valid sign-up, and creates nothing", async () => {
+    const deep = `${"[".repeat(8000)}${"]".repeat(8000)}`;
+    const email = newEmail();
+    const valid = JSON.stringify({ email, password: STRONG_PASSWORD, first_name: "Deep" });
+    for (const rawBody of [deep, `${valid.slice(0, -1)},"extra":${deep}}`]) {
+      const response = await call(POST, { method: "POST", path: "/api/signup", rawBody, headers: { "content-type": "application/json" } });
+      expectError(response, 400, { type: "invalid_request", code: "parse_error", attr: null });
+    }
+    expect(await db().user.findUnique({ where: { email } })).toBeNull();
+  });
+
   it("answers GET with 405 and Allow: POST", async () => {
     const response = await call(GET, { path: "/api/signup" });
     expectError(response, 405, { type: "invalid_request", code: "method_not_allowed" });

@@ -124,3 +124,23 @@ describe("PATCH /api/users/@me validation (nothing is written)", () => {
     expectError(await refusedPatch({ body }), 413, { type: "invalid_request", code: "payload_too_large", attr: null });
   });
 });
+
+describe("PATCH /api/users/@me with JSON the database cannot store (nothing is written)", () => {
+  it.each([
+    ["a lone surrogate in events_column_config", '{"events_column_config":{"a":"\\udfff"}}', "events_column_config__a"],
+    ["a lone surrogate key in has_seen_product_intro_for", '{"has_seen_product_intro_for":{"\\ud800":true}}', "has_seen_product_intro_for"],
+    ["a lone surrogate as hedgehog_config.actor_options.id", '{"hedgehog_config":{"version":2,"actor_options":{"id":"\\ud800"}}}', "hedgehog_config__actor_options__id"],
+    ["a lone surrogate in first_name", '{"first_name":"Ada\\ud800"}', "first_name"],
+  ])("refuses %s with 400 naming the field", async (_label, rawBody, attr) => {
+    const response = await refusedPatch({ rawBody, headers: { "content-type": "application/json" } });
+    expectError(response, 400, validation("invalid_input", attr));
+  });
+
+  it.each([
+    ["5,000 nested arrays", `{"events_column_config":${"[".repeat(5000)}${"]".repeat(5000)}}`],
+    ["3,000 nested objects", `{"events_column_config":${'{"a":'.repeat(3000)}1${"}".repeat(3000)}}`],
+  ])("refuses events_column_config nested %s deep with 400 parse_error", async (_label, rawBody) => {
+    const response = await refusedPatch({ rawBody, headers: { "content-type": "application/json" } });
+    expectError(response, 400, { type: "invalid_request", code: "parse_error", attr: null });
+  });
+});

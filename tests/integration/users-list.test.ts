@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DELETE, GET, PATCH, POST, PUT } from "@/app/api/users/route";
+import { overrideEnvForTests } from "@/lib/env";
 import { expectError } from "../support/envelope";
 import { call, ORIGIN, sessionCookie } from "../support/requests";
 import { createTestUser } from "../support/users";
@@ -55,6 +56,27 @@ describe("GET /api/users as staff", () => {
     expect((await byEmail("true")).body.count).toBe(0);
     expect((await byEmail("false")).body.count).toBe(1);
     expect((await list(`?is_staff=true&email=${encodeURIComponent(staff.email)}`, staffCookie)).body.count).toBe(1);
+  });
+
+  it.each([
+    // http: an https:// URL would switch to __Secure- cookie names, which this test is not about.
+    ["NEXTAUTH_URL", "http://accounts.example.com:8080/", "http://accounts.example.com:8080"],
+    ["http://localhost:$PORT without NEXTAUTH_URL", undefined, "http://localhost:4123"],
+  ])("builds next/previous on the configured public URL (%s), whatever the Host header says", async (_label, publicUrl, origin) => {
+    const restore = overrideEnvForTests({ NEXTAUTH_URL: publicUrl, PORT: "4123" });
+    try {
+      const response = await call(GET, {
+        path: "/api/users?limit=1&offset=1",
+        cookie: staffCookie,
+        headers: { host: "evil.example", "x-forwarded-host": "evil.example", origin: "" },
+      });
+      expect(response.status).toBe(200);
+      expect(new URL(response.body.next).origin).toBe(origin);
+      expect(new URL(response.body.previous).origin).toBe(origin);
+      expect(response.body.next).toBe(`${origin}/api/users?limit=1&offset=2`);
+    } finally {
+      restore();
+    }
   });
 
   it("paginates with limit/offset and absolute next/previous URLs", async () => {

@@ -68,7 +68,10 @@ describe("the OpenAPI document", () => {
     const doc = (await openApiDocument()) as unknown as { paths: Record<string, Record<string, Record<string, unknown>>> };
     const destroy = doc.paths["/api/users/{uuid}"]!.delete!;
     expect(destroy).toMatchObject({ "x-auth": "session", "x-required-scope": "user:write", "x-sensitive": true, security: [{ sessionCookie: [] }] });
-    expect(Object.keys(destroy.responses as object)).toEqual(["204", "400", "401", "403", "404", "409", "413", "415", "500"]);
+    expect(Object.keys(destroy.responses as object)).toEqual(["204", "400", "401", "403", "404", "409", "413", "415", "500", "503"]);
+    expect((destroy.responses as Record<string, { headers?: object }>)["503"]?.headers).toHaveProperty("Retry-After");
+    const health = doc.paths["/api/health"]!.get!;
+    expect((health.responses as Record<string, unknown>)["503"]).toMatchObject({ content: { "application/json": { schema: { $ref: "#/components/schemas/Health" } } } });
     const list = doc.paths["/api/users"]!.get!;
     expect(list.security).toEqual([{ sessionCookie: [] }, { personalApiKey: ["user:read"] }]);
     expect((list.responses as Record<string, unknown>)["400"]).toMatchObject({ content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
-import { maxBodyBytes, readJsonBody } from "@/lib/api/request-body";
+import { exceedsJsonDepth, MAX_JSON_DEPTH, maxBodyBytes, readJsonBody } from "@/lib/api/request-body";
 import { overrideEnvForTests } from "@/lib/env";
 
 const URL_ = "http://localhost:3000/api/users/@me";
@@ -85,5 +85,55 @@ describe("readJsonBody", () => {
     expect(await readJsonBody(post(undefined, headers))).toBeUndefined();
     // Bytes, not a string: a string body would make fetch add `text/plain` itself.
     expect(await readJsonBody(post(new Uint8Array(0), headers))).toBeUndefined();
+  });
+});
+
+const jsonPost = (text: string) => post(text, { "content-type": "application/json" });
+const nested = (depth: number, open: string, close: string, inner = "1") => `${open.repeat(depth)}${inner}${close.repeat(depth)}`;
+
+async function refusal(request: Request): Promise<{ status: number; code: string; attr: string | null }> {
+  try {
+    await readJsonBody(request);
+  } catch (error) {
+    if (error instanceof ApiError) return { status: error.status, code: error.code, attr: error.attr };
+    throw error;
+  }
+  throw new Error("expected readJsonBody to refuse the request");
+}
+
+describe("JSON nesting depth", () => {
+  it.each([
+    ["8,000 nested arrays", nested(8000, "[", "]", "")],
+    ["5,000 nested arrays in a field", `{"events_column_config":${nested(5000, "[", "]", "")}}`],
+    ["3,000 nested objects in a field", `{"events_column_config":${nested(3000, '{"a":', "}")}}`],
+    ["one level too deep", nested(MAX_JSON_DEPTH + 1, "[", "]")],
+  ])("refuses %s with 400 parse_error", async (_label, text) => {
+    expect(await refusal(jsonPost(text))).toEqual({ status: 400, code: "parse_error", attr: null });
+  });
+
+  it(`accepts ${MAX_JSON_DEPTH} levels`, async () => {
+    expect(await readJsonBody(jsonPost(nested(MAX_JSON_DEPTH, "[", "]")))).toBeInstanceOf(Array);
+  });
+
+  it("counts brackets only outside strings, escaped quotes included", () => {
+    expect(exceedsJsonDepth(JSON.stringify({ a: "[".repeat(500), b: '\\"{{{{{{' }), 2)).toBe(false);
+    expect(exceedsJsonDepth('{"a":"\\\\"}', 1)).toBe(false);
+    expect(exceedsJsonDepth('{"a":"\\\\","b":[[1]]}', 2)).toBe(true);
+  });
+});
+
+describe("text PostgreSQL cannot store", () => {
+  it.each([
+    ["a lone low surrogate in a nested value", '{"events_column_config":{"a":"\\udfff"}}', "events_column_config__a"],
+    ["a lone high surrogate as a key", '{"has_seen_product_intro_for":{"\\ud800":true}}', "has_seen_product_intro_for"],
+    ["a lone surrogate deep in an object", '{"hedgehog_config":{"version":2,"actor_options":{"id":"\\ud800"}}}', "hedgehog_config__actor_options__id"],
+    ["reversed surrogate halves", '{"first_name":"\\ude00\\ud83d"}', "first_name"],
+    ["NUL in a value", '{"first_name":"a\\u0000b"}', "first_name"],
+  ])("refuses %s with 400 naming the field", async (_label, text, attr) => {
+    expect(await refusal(jsonPost(text))).toEqual({ status: 400, code: "invalid_input", attr });
+  });
+
+  it("accepts paired surrogates (any emoji)", async () => {
+    expect(await readJsonBody(jsonPost('{"first_name":"\\ud83e\\udd94 hog"}'))).toEqual({ first_name: "🦔 hog" });
   });
 });

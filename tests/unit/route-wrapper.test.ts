@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { errors } from "@/lib/api/errors";
 import { json } from "@/lib/api/response";
-import { endpoint, route } from "@/lib/api/route";
+import { endpoint, notFoundRoute, route } from "@/lib/api/route";
+import { REFUSED_METHOD_HEADER } from "@/lib/http-gate";
 import { captureLogs } from "../support/logs";
 import { call } from "../support/requests";
 
@@ -34,6 +35,26 @@ describe("the route wrapper", () => {
       const [line] = logs.entries();
       expect(line?.errorMessage).toContain("hunter2");
       expect(String(line?.stack)).toContain("route-wrapper.test.ts");
+    } finally {
+      logs.restore();
+    }
+  });
+
+  it("answers 503 service_unavailable with Retry-After when the database cannot be reached, logged as a warning without a stack", async () => {
+    const logs = captureLogs("warn");
+    try {
+      const unreachable = Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), {
+        name: "PrismaClientKnownRequestError",
+        code: "P1001",
+        meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "DatabaseNotReachable" } } },
+      });
+      const handlers = route({ GET: endpoint({ ...PUBLIC, handler: async () => { throw unreachable; } }) });
+      const response = await call(handlers.GET, { path: "/api/users/@me" });
+      expect(response.status).toBe(503);
+      expect(response.body).toEqual({ type: "server_error", code: "service_unavailable", detail: expect.any(String), attr: null });
+      expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(logs.entries()).toEqual([expect.objectContaining({ level: "warn", event: "api.database_unavailable", path: "/api/users/@me" })]);
+      expect(logs.text()).not.toContain("stack");
     } finally {
       logs.restore();
     }
@@ -83,6 +104,17 @@ describe("the route wrapper", () => {
 });
 
 describe("OPTIONS", () => {
+  it("answers a method the HTTP gate refused (TRACE, passed on as a marked OPTIONS) with 405 and the route's Allow", async () => {
+    const handlers = route({ GET: endpoint({ ...PUBLIC, handler: async () => json({}) }), PATCH: endpoint({ ...PUBLIC, handler: async () => json({}) }) });
+    const response = await call(handlers.OPTIONS, { method: "OPTIONS", path: "/x", headers: { [REFUSED_METHOD_HEADER]: "TRACE" } });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, PATCH");
+    expect(response.body).toMatchObject({ type: "invalid_request", code: "method_not_allowed", detail: 'Method "TRACE" not allowed.' });
+    const unknownPath = await call(notFoundRoute().OPTIONS, { method: "OPTIONS", path: "/api/nope", headers: { [REFUSED_METHOD_HEADER]: "TRACE" } });
+    expect(unknownPath.status).toBe(405);
+    expect(unknownPath.headers.get("allow")).toBe("");
+  });
+
   it("lists only the verbs the route serves", async () => {
     const handlers = route({ GET: endpoint({ ...PUBLIC, handler: async () => json({}) }), PATCH: endpoint({ ...PUBLIC, handler: async () => json({}) }) });
     const response = await call(handlers.OPTIONS, { method: "OPTIONS", path: "/x" });
