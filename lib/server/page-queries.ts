@@ -1,8 +1,7 @@
 import "server-only";
-import { headers } from "next/headers";
 import type { Principal } from "@/lib/auth/principal";
 import { queryKeys, type UserListParams } from "@/lib/client/query-keys";
-import { env } from "@/lib/env";
+import { publicOrigin } from "@/lib/api/public-url";
 import { userListQuerySchema } from "@/lib/users/schemas";
 import { getUser, listUsers } from "@/lib/users/service";
 import type { UserDto, UserPage } from "@/lib/users/user-schema";
@@ -21,13 +20,9 @@ export function meQuery(principal: Principal): PageQuery<UserDto> {
   };
 }
 
-/**
- * The URL the browser would have asked (the route sees the Host header over plain HTTP), so the
- * page's next/previous links are the API's.
- */
-async function listRequestUrl(params: UserListParams): Promise<URL> {
-  const host = (await headers()).get("host") ?? `localhost:${env.port}`;
-  const url = new URL(`http://${host}/api/users`);
+/** The URL the browser would have asked, on the configured origin, so the page's next/previous links are the API's. */
+function listRequestUrl(params: UserListParams): URL {
+  const url = new URL("/api/users", publicOrigin());
   url.search = new URLSearchParams({ limit: String(params.limit), offset: String(params.offset) }).toString();
   return url;
 }
@@ -37,7 +32,7 @@ export function userListQuery(principal: Principal, params: UserListParams): Pag
   return {
     queryKey: queryKeys.users.list(params),
     queryFn: async () => {
-      const url = await listRequestUrl(params);
+      const url = listRequestUrl(params);
       const query = userListQuerySchema.parse(Object.fromEntries(url.searchParams));
       return listUsers(principal, query, url);
     },

@@ -1,9 +1,9 @@
 import "server-only";
 import { paginated } from "@/lib/api/pagination";
+import { publicOrigin } from "@/lib/api/public-url";
 import type { Principal } from "@/lib/auth/principal";
 import { queryKeys } from "@/lib/client/query-keys";
 import { SESSIONS_PAGE_LIMIT } from "@/lib/client/sessions-page";
-import { env } from "@/lib/env";
 import { listSessions } from "@/lib/sessions/service";
 import type { PageQuery } from "./page-queries";
 
@@ -13,7 +13,7 @@ export function mySessionsQuery(principal: Principal): PageQuery {
     queryKey: queryKeys.sessions.mine(),
     queryFn: async () => {
       const page = { limit: SESSIONS_PAGE_LIMIT, offset: 0 };
-      const url = new URL(`/api/users/@me/sessions?limit=${page.limit}`, env.publicUrl);
+      const url = new URL(`/api/users/@me/sessions?limit=${page.limit}`, publicOrigin());
       const self = { user: principal.user, hasPassword: principal.hasPassword, isSelf: true };
       const { count, results } = await listSessions(principal, self, page);
       return paginated(url, page, count, results);
