@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { endSession } from "@/lib/sessions/service";
 import { authorizeCredentials, type SignedInUser } from "./credentials";
 import { sameOriginRedirect } from "./redirect-target";
@@ -13,6 +14,13 @@ function headersOf(req: { headers?: Record<string, string | string[] | undefined
     if (typeof value === "string") headers.set(key, value);
   }
   return headers;
+}
+
+function messageOf(metadata: unknown): string | undefined {
+  if (metadata instanceof Error) return metadata.message;
+  const nested = (metadata as { error?: unknown; message?: unknown } | undefined) ?? {};
+  if (nested.error instanceof Error) return nested.error.message;
+  return typeof nested.message === "string" ? nested.message : undefined;
 }
 
 export function authOptions(): NextAuthOptions {
@@ -35,6 +43,13 @@ export function authOptions(): NextAuthOptions {
         authorize: (credentials, req) => authorizeCredentials(credentials, headersOf(req)),
       }),
     ],
+    // next-auth logs client-triggered failures (a malformed callbackUrl, say) with their stacks;
+    // through our logger they are one masked line each, and a stack never reaches the log.
+    logger: {
+      error: (code, metadata) => log.warn("auth.nextauth_error", { nextAuthCode: code, message: messageOf(metadata) }),
+      warn: (code) => log.warn("auth.nextauth_warning", { nextAuthCode: code }),
+      debug: () => {},
+    },
     events: {
       async signOut({ token }) {
         const claims = claimsFromToken(token);
