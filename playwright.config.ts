@@ -40,6 +40,7 @@ export default defineConfig({
       DATABASE_URL: E2E_DATABASE_URL,
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "playwright-secret-playwright-secret-0123",
+      TWO_FACTOR_ENCRYPTION_KEYS: "e2e:cGxheXdyaWdodC0yZmEta2V5LXBsYXl3cmlnaHQtMDE=",
       RATE_LIMIT_SIGNUP_LIMIT: String(E2E_SIGNUP_LIMIT),
       DEV_OUTBOX: "true",
       APP_NAME,

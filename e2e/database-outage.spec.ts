@@ -22,6 +22,7 @@ test.beforeAll(async () => {
   server = new OwnServer(await freePort(), {
     DATABASE_URL: viaProxy.toString(),
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    TWO_FACTOR_ENCRYPTION_KEYS: `outage:${randomBytes(32).toString("base64")}`,
     RATE_LIMIT_SIGNIN_LIMIT: "10000",
     LOG_LEVEL: "warn",
   });

@@ -9,7 +9,7 @@ type Vars = Record<string, string | undefined>;
 type Check<T> = (raw: string) => { value: T } | { rule: string };
 
 /** Values of these are never quoted in an error: they carry credentials. */
-const SENSITIVE = new Set(["DATABASE_URL", "NEXTAUTH_SECRET", "SMTP_URL"]);
+const SENSITIVE = new Set(["DATABASE_URL", "NEXTAUTH_SECRET", "SMTP_URL", "TWO_FACTOR_ENCRYPTION_KEYS"]);
 
 /** An unset or blank variable reads as `undefined` (an `.env` file's `FOO=` means "not set"). */
 function variable<T>(check: Check<T>) {
@@ -68,6 +68,24 @@ const logLevel = variable((raw) =>
 
 const FOURTEEN_DAYS = 14 * 24 * 60 * 60;
 
+export interface EncryptionKey {
+  id: string;
+  key: Buffer;
+}
+
+/** `id:base64-of-32-bytes`, comma-separated; the first encrypts, all of them decrypt (rotation). */
+const encryptionKeys = variable<EncryptionKey[]>((raw) => {
+  const keys: EncryptionKey[] = [];
+  for (const entry of raw.split(",").map((part) => part.trim()).filter(Boolean)) {
+    const match = /^([A-Za-z0-9_-]{1,40}):([A-Za-z0-9+/_-]+=*)$/.exec(entry);
+    const key = match ? Buffer.from(match[2]!, "base64") : null;
+    if (!match || !key || key.length !== 32) return { rule: "must be id:key pairs, each key 32 bytes in base64, separated by commas" };
+    if (keys.some((known) => known.id === match[1])) return { rule: `names key id "${match[1]}" twice` };
+    keys.push({ id: match[1]!, key });
+  }
+  return keys.length > 0 ? { value: keys } : { rule: "must name at least one key" };
+});
+
 export const DEFAULT_APP_NAME = "Accounts";
 
 /** The product name as a sender; quoted when it holds characters an address list would misread. */
@@ -108,6 +126,10 @@ const shape = {
   SIGNIN_MAX_DELAY_MS: positiveInt(5000),
   RATE_LIMIT_SIGNUP_LIMIT: optionalPositiveInt(),
   RATE_LIMIT_SIGNUP_WINDOW_SECONDS: optionalPositiveInt(),
+  TWO_FACTOR_ENCRYPTION_KEYS: encryptionKeys,
+  TWO_FACTOR_SETUP_TTL_SECONDS: positiveInt(10 * 60),
+  RATE_LIMIT_TWO_FACTOR_LIMIT: optionalPositiveInt(),
+  RATE_LIMIT_TWO_FACTOR_WINDOW_SECONDS: optionalPositiveInt(),
 };
 
 /** Every variable the configuration reads (the README's Configuration table lists the same ones, bar NODE_ENV). */
@@ -144,6 +166,9 @@ export interface Config {
   logLevel: LogLevel;
   trustProxy: boolean;
   signinMaxDelayMs: number;
+  /** Unset outside production means a fixed development key (see env.ts). */
+  twoFactorKeys: EncryptionKey[] | undefined;
+  twoFactorSetupTtlSeconds: number;
   /** Keyed by budget name in lower case (`signup`, `signin_per_client`, …). */
   rateLimits: Record<string, RateLimitOverride>;
 }
@@ -207,6 +232,8 @@ export function parseConfig(vars: Vars): Config {
     logLevel: parsed.LOG_LEVEL,
     trustProxy: parsed.TRUST_PROXY,
     signinMaxDelayMs: parsed.SIGNIN_MAX_DELAY_MS,
+    twoFactorKeys: parsed.TWO_FACTOR_ENCRYPTION_KEYS,
+    twoFactorSetupTtlSeconds: parsed.TWO_FACTOR_SETUP_TTL_SECONDS,
     rateLimits,
   };
 }

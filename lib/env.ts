@@ -1,5 +1,5 @@
 import "server-only";
-import { ConfigError, parseConfig, type Config, type LogLevel, type RateLimitOverride } from "./config-schema";
+import { ConfigError, parseConfig, type Config, type EncryptionKey, type LogLevel, type RateLimitOverride } from "./config-schema";
 
 const DEV_SECRET = "insecure-development-secret-change-me-0123456789";
 
@@ -36,7 +36,10 @@ export function overrideEnvForTests(vars: Record<string, string | undefined>): (
  */
 export function validateEnv(): void {
   config();
-  if (process.env.NEXT_PHASE !== "phase-production-build") void env.authSecret;
+  if (process.env.NEXT_PHASE !== "phase-production-build") {
+    void env.authSecret;
+    void env.twoFactorKeys;
+  }
 }
 
 /**
@@ -47,7 +50,21 @@ export function publishPublicUrl(): void {
   process.env.NEXTAUTH_URL = config().publicUrl;
 }
 
+// Outside production only: a fixed key, so development and tests need no setup.
+const DEV_TWO_FACTOR_KEY: EncryptionKey = { id: "dev", key: Buffer.alloc(32, "insecure-development-2fa-key") };
+
 export const env = {
+  /** Keys for TOTP secrets at rest: the first encrypts, every one decrypts. */
+  get twoFactorKeys(): EncryptionKey[] {
+    const { twoFactorKeys, production } = config();
+    if (twoFactorKeys) return twoFactorKeys;
+    if (production) throw new ConfigError(["TWO_FACTOR_ENCRYPTION_KEYS must be set in production"]);
+    return [DEV_TWO_FACTOR_KEY];
+  },
+  /** How long a started two-factor setup waits for its first code. */
+  get twoFactorSetupTtlSeconds(): number {
+    return config().twoFactorSetupTtlSeconds;
+  },
   get appName(): string {
     return config().appName;
   },

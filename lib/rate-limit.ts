@@ -23,6 +23,8 @@ export const rateRules = {
   signin_per_client: () => env.rateLimit("signin_per_client", { limit: 100, windowSeconds: FIFTEEN_MINUTES }),
   /** Failed sign-ins on one email from anywhere: past it, every attempt on that email is slowed, never refused. */
   signin_per_email: () => env.rateLimit("signin_per_email", { limit: 10, windowSeconds: FIFTEEN_MINUTES }),
+  /** Wrong second-factor codes per user (the reference allows 6 per 20 minutes); holds for the right code too once spent. */
+  two_factor: () => env.rateLimit("two_factor", { limit: 6, windowSeconds: 20 * 60 }),
 } satisfies Record<string, () => RateRule>;
 
 export type RateRuleName = keyof typeof rateRules;

@@ -13,6 +13,11 @@ if [ -z "${NEXTAUTH_SECRET:-}" ]; then
   NEXTAUTH_SECRET="$(cat .data/nextauth-secret)"
   export NEXTAUTH_SECRET
 fi
+if [ -z "${TWO_FACTOR_ENCRYPTION_KEYS:-}" ]; then
+  [ -f .data/two-factor-keys ] || node -e 'console.log("qs1:" + require("crypto").randomBytes(32).toString("base64"))' > .data/two-factor-keys
+  TWO_FACTOR_ENCRYPTION_KEYS="$(cat .data/two-factor-keys)"
+  export TWO_FACTOR_ENCRYPTION_KEYS
+fi
 # No SMTP server in the demo: mail goes to the outbox page.
 export DEV_OUTBOX="${DEV_OUTBOX:-true}"
 

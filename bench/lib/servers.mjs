@@ -117,6 +117,7 @@ export async function startOurApp(cleanups, { build }) {
     env: nodeEnv({
       DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      TWO_FACTOR_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString("base64")}`,
       NEXTAUTH_URL: base,
       LOG_LEVEL: "warn",
       RATE_LIMIT_SIGNUP_LIMIT: "100000",

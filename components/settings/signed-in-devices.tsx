@@ -12,7 +12,11 @@ import type { SessionDto } from "@/lib/sessions/session-schema";
 import { SettingsCard } from "./settings-card";
 
 const SIGNED_IN_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
-const METHOD_LABELS: Record<SessionDto["sign_in_method"], string> = { password: "Password" };
+const METHOD_LABELS: Record<SessionDto["sign_in_method"], string> = {
+  password: "Password",
+  totp: "Password and authenticator",
+  backup_code: "Password and backup code",
+};
 
 function relativeTime(iso: string, now: number): string {
   const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });

@@ -7,6 +7,13 @@ import * as user from "@/app/api/users/[uuid]/route";
 import * as userSessions from "@/app/api/users/[uuid]/sessions/route";
 import * as userSession from "@/app/api/users/[uuid]/sessions/[id]/route";
 import * as userSessionsRevokeOthers from "@/app/api/users/[uuid]/sessions/revoke_others/route";
+import * as userStart2faSetup from "@/app/api/users/[uuid]/start_2fa_setup/route";
+import * as userTwoFactorStartSetup from "@/app/api/users/[uuid]/two_factor_start_setup/route";
+import * as userValidate2fa from "@/app/api/users/[uuid]/validate_2fa/route";
+import * as userTwoFactorValidate from "@/app/api/users/[uuid]/two_factor_validate/route";
+import * as userTwoFactorStatus from "@/app/api/users/[uuid]/two_factor_status/route";
+import * as userTwoFactorBackupCodes from "@/app/api/users/[uuid]/two_factor_backup_codes/route";
+import * as userTwoFactorDisable from "@/app/api/users/[uuid]/two_factor_disable/route";
 import type { RouteModule } from "./openapi";
 
 /**
@@ -22,4 +29,11 @@ export const ROUTE_CATALOG: readonly RouteModule[] = [
   { path: "/api/users/{uuid}/sessions", handlers: userSessions },
   { path: "/api/users/{uuid}/sessions/{id}", handlers: userSession },
   { path: "/api/users/{uuid}/sessions/revoke_others", handlers: userSessionsRevokeOthers },
+  { path: "/api/users/{uuid}/start_2fa_setup", handlers: userStart2faSetup },
+  { path: "/api/users/{uuid}/two_factor_start_setup", handlers: userTwoFactorStartSetup },
+  { path: "/api/users/{uuid}/validate_2fa", handlers: userValidate2fa },
+  { path: "/api/users/{uuid}/two_factor_validate", handlers: userTwoFactorValidate },
+  { path: "/api/users/{uuid}/two_factor_status", handlers: userTwoFactorStatus },
+  { path: "/api/users/{uuid}/two_factor_backup_codes", handlers: userTwoFactorBackupCodes },
+  { path: "/api/users/{uuid}/two_factor_disable", handlers: userTwoFactorDisable },
 ];

@@ -3,13 +3,21 @@ import type { User as NextAuthUser } from "next-auth";
 import { db } from "@/lib/db/client";
 import { describeError, log } from "@/lib/log";
 import { clientAddress } from "@/lib/client-address";
-import { startSession } from "@/lib/sessions/service";
+import { startSession, type SignInMethod } from "@/lib/sessions/service";
+import { hasTwoFactor, notifyBackupCodeUsed, verifySecondFactor } from "@/lib/two-factor/service";
 import { signinSchema } from "@/lib/users/schemas";
 import { verifyPassword } from "./password";
-import { beginSigninAttempt } from "./signin-throttle";
+import { asSigninRefusal, beginSigninAttempt } from "./signin-throttle";
 
 /** Codes passed back to the sign-in page as `?error=`; the page words them for people. */
-export const SIGNIN_ERRORS = { throttled: "throttled", unavailable: "unavailable" } as const;
+export const SIGNIN_ERRORS = {
+  throttled: "throttled",
+  unavailable: "unavailable",
+  /** Right password, two-factor on, no code given: ask for one. No session is made. */
+  twoFactorRequired: "2fa_required",
+  /** Right password, wrong (or spent) code. */
+  twoFactorInvalid: "2fa_invalid",
+} as const;
 
 /** The user next-auth signs in, with the session row this sign-in created. */
 export type SignedInUser = NextAuthUser & { sessionId: string };
@@ -43,13 +51,30 @@ async function checkCredentials(credentials: Record<string, string> | undefined,
     log.info("auth.signin_failed", { known: Boolean(user) });
     return null;
   }
-  // The second-factor step slots in here: a user with 2FA gets no session without `credentials.otp`.
+  await attempt.succeeded();
+  const method = await secondFactorStep(user, credentials?.otp);
   const [sessionId] = await Promise.all([
-    startSession({ userId: user.id, userAgent: headers.get("user-agent") ?? "", ip: clientAddress(headers) }),
-    attempt.succeeded(),
+    startSession({ userId: user.id, userAgent: headers.get("user-agent") ?? "", ip: clientAddress(headers), method }),
     db().user.update({ where: { id: user.id }, data: { lastLogin: new Date() } }),
   ]);
-  log.info("auth.signin", { userId: user.id, sessionId });
+  log.info("auth.signin", { userId: user.id, sessionId, method });
+  if (method === "backup_code") await notifyBackupCodeUsed(user);
   return { id: user.uuid, email: user.email, name: user.firstName, sessionId };
+}
+
+/**
+ * A user with two-factor on gets no session without a valid code (TOTP or an unused backup
+ * code) in `otp`, checked only after the password was right, so a backup code never stands in
+ * for the password.
+ */
+async function secondFactorStep(user: { id: number }, otp: string | undefined): Promise<SignInMethod> {
+  if (!(await hasTwoFactor(user.id))) return "password";
+  if (!otp?.trim()) throw new Error(SIGNIN_ERRORS.twoFactorRequired);
+  const factor = await asSigninRefusal("two_factor", () => verifySecondFactor(user.id, otp));
+  if (!factor) {
+    log.info("auth.signin_second_factor_failed", { userId: user.id });
+    throw new Error(SIGNIN_ERRORS.twoFactorInvalid);
+  }
+  return factor;
 }
 

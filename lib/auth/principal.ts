@@ -7,15 +7,25 @@ import { readSessionClaims } from "./session-cookie";
 
 export type AuthUser = Omit<User, "passwordHash">;
 
-/** Keeps only whether a password exists; the hash itself never leaves this function. */
-export function withoutPasswordHash(row: User): { user: AuthUser; hasPassword: boolean } {
-  const { passwordHash, ...user } = row;
-  return { user, hasPassword: passwordHash !== null };
-}
+/** A user row as read for authentication: with its password hash, and whether it has an authenticator. */
+export type AccountRow = User & { twoFactorEnabled?: boolean; totpDevice?: { userId: number } | null };
 
-export interface Principal {
+export interface Account {
   user: AuthUser;
   hasPassword: boolean;
+  twoFactorEnabled: boolean;
+}
+
+/** Keeps only whether a password exists; the hash itself never leaves this function. */
+export function withoutPasswordHash(row: AccountRow): Account {
+  const { passwordHash, twoFactorEnabled, totpDevice, ...user } = row;
+  return { user, hasPassword: passwordHash !== null, twoFactorEnabled: twoFactorEnabled ?? Boolean(totpDevice) };
+}
+
+/** Add to a user query so `withoutPasswordHash` can tell whether two-factor is on. */
+export const WITH_TWO_FACTOR = { totpDevice: { select: { userId: true } } } as const;
+
+export interface Principal extends Account {
   method: "session" | "personal_api_key";
   scopes: readonly Scope[] | "*";
   /** The personal API key that authenticated the request; null for cookie sessions. */
@@ -33,8 +43,7 @@ export async function principalFromCookies(cookieHeader: string | null): Promise
   if (!claims) return null;
   const live = await findLiveSession(claims.sessionId, claims.userUuid);
   if (!live) return null;
-  const { user, hasPassword } = withoutPasswordHash(live.user);
-  return { user, hasPassword, method: "session", scopes: "*", apiKeyId: null, session: live.session };
+  return { ...withoutPasswordHash(live.user), method: "session", scopes: "*", apiKeyId: null, session: live.session };
 }
 
 /**

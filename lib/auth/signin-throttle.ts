@@ -45,11 +45,16 @@ function delayAfterFailures(failures: number): number {
 }
 
 async function reserve(name: "signin_per_email_and_client" | "signin_per_client", key: string): Promise<void> {
+  await asSigninRefusal(name, () => spend(name, key));
+}
+
+/** Runs a step of sign-in; a 429 from it becomes next-auth's `throttled`, its wait noted for `Retry-After`. */
+export async function asSigninRefusal<T>(budget: string, step: () => Promise<T>): Promise<T> {
   try {
-    await spend(name, key);
+    return await step();
   } catch (error) {
     if (error instanceof ApiError && error.status === 429) {
-      log.warn("auth.signin_throttled", { budget: name });
+      log.warn("auth.signin_throttled", { budget });
       const retryAfterSeconds = Number(error.extra.headers?.["Retry-After"] ?? 1);
       const noted = refusal.getStore();
       if (noted) noted.retryAfterSeconds = retryAfterSeconds;

@@ -4,6 +4,7 @@ import { queryKeys, type UserListParams } from "@/lib/client/query-keys";
 import { publicOrigin } from "@/lib/api/public-url";
 import { userListQuerySchema } from "@/lib/users/schemas";
 import { getUser, listUsers } from "@/lib/users/service";
+import { selfSubject } from "@/lib/users/subject";
 import type { UserDto, UserPage } from "@/lib/users/user-schema";
 
 /** A query a page can fill on the server: the client hook's key, and the API route's own service call. */
@@ -16,7 +17,7 @@ export interface PageQuery<T = unknown> {
 export function meQuery(principal: Principal): PageQuery<UserDto> {
   return {
     queryKey: queryKeys.users.me(),
-    queryFn: () => getUser(principal, { user: principal.user, hasPassword: principal.hasPassword, isSelf: true }),
+    queryFn: () => getUser(principal, selfSubject(principal)),
   };
 }
 

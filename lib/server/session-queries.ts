@@ -5,6 +5,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { queryKeys } from "@/lib/client/query-keys";
 import { SESSIONS_PAGE_LIMIT } from "@/lib/client/sessions-page";
 import { listSessions } from "@/lib/sessions/service";
+import { selfSubject } from "@/lib/users/subject";
 import type { PageQuery } from "./page-queries";
 
 /** `GET /api/users/@me/sessions` as `useMySessions()` asks for it. */
@@ -14,8 +15,7 @@ export function mySessionsQuery(principal: Principal): PageQuery {
     queryFn: async () => {
       const page = { limit: SESSIONS_PAGE_LIMIT, offset: 0 };
       const url = new URL(`/api/users/@me/sessions?limit=${page.limit}`, publicOrigin());
-      const self = { user: principal.user, hasPassword: principal.hasPassword, isSelf: true };
-      const { count, results } = await listSessions(principal, self, page);
+      const { count, results } = await listSessions(principal, selfSubject(principal), page);
       return paginated(url, page, count, results);
     },
   };

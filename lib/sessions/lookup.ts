@@ -1,14 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import type { User } from "@/lib/generated/prisma/client";
+import type { AccountRow } from "@/lib/auth/principal";
 
 export interface LiveSession {
-  user: User;
+  user: AccountRow;
   session: { id: string; authenticatedAt: Date };
 }
 
-type Row = User & { sessionAuthenticatedAt: Date };
+type Row = AccountRow & { twoFactorEnabled: boolean; sessionAuthenticatedAt: Date };
 
 // Last-seen is written at most this often, so a busy session costs no write per request.
 const TOUCH_EVERY_SECONDS = 60;
@@ -31,7 +31,8 @@ export async function findLiveSession(sessionId: string, userUuid: string): Prom
       UPDATE sessions t SET "lastSeenAt" = ${new Date(now)}
       FROM live WHERE t.id = live.id AND t."lastSeenAt" < ${touchBefore}
     )
-    SELECT u.*, live."authenticatedAt" AS "sessionAuthenticatedAt"
+    SELECT u.*, live."authenticatedAt" AS "sessionAuthenticatedAt",
+      EXISTS (SELECT 1 FROM totp_devices d WHERE d."userId" = u.id) AS "twoFactorEnabled"
     FROM live JOIN users u ON u.id = live."userId"
     WHERE u.uuid = ${userUuid}::uuid AND u."isActive"`;
   const row = rows[0];

@@ -13,10 +13,14 @@ import type { SessionDto } from "./session-schema";
 
 type SessionClient = Pick<ReturnType<typeof db>, "session">;
 
+/** How a session signed in: the password alone, or with an authenticator code or a backup code. */
+export type SignInMethod = "password" | "totp" | "backup_code";
+
 export interface NewSession {
   userId: number;
   userAgent: string;
   ip: string | null;
+  method?: SignInMethod;
 }
 
 /** How long an ended session is kept (it still tells whether an address is new to the user). */
@@ -26,13 +30,13 @@ export const ENDED_SESSION_RETENTION_DAYS = 90;
  * A session row for a sign-in that just succeeded; its id goes into the cookie as `sid`. The
  * user's sessions that ended long ago are cleared at the same time, so rows never pile up.
  */
-export async function startSession({ userId, userAgent, ip }: NewSession): Promise<string> {
+export async function startSession({ userId, userAgent, ip, method = "password" }: NewSession): Promise<string> {
   const id = randomUUID();
   const agent = userAgent.slice(0, 512);
   const keepAfter = Date.now() - ENDED_SESSION_RETENTION_DAYS * 24 * 60 * 60 * 1000;
   const endedBefore = (lifetimeSeconds: number) => ({ lt: new Date(keepAfter - lifetimeSeconds * 1000) });
   await Promise.all([
-    db().session.create({ data: { id, userId, userAgent: agent, deviceLabel: deviceLabel(agent), ip, signInMethod: "password" } }),
+    db().session.create({ data: { id, userId, userAgent: agent, deviceLabel: deviceLabel(agent), ip, signInMethod: method } }),
     db().session.deleteMany({
       where: {
         userId,
@@ -60,7 +64,7 @@ interface SessionRow {
   id: string;
   deviceLabel: string;
   ip: string | null;
-  signInMethod: "password";
+  signInMethod: SignInMethod;
   createdAt: Date;
   lastSeenAt: Date;
   isNewLocation: boolean;

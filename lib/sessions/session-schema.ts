@@ -9,7 +9,9 @@ export const sessionSchema = z
     id: z.uuid(),
     device: z.string().meta({ description: "Browser and system, read from the user agent at sign-in, e.g. \"Firefox on macOS\"." }),
     ip: z.string().nullable().meta({ description: "The client address at sign-in, when known." }),
-    sign_in_method: z.enum(["password"]).meta({ description: "How this session signed in." }),
+    sign_in_method: z
+      .enum(["password", "totp", "backup_code"])
+      .meta({ description: "How this session signed in: the password alone, or with an authenticator code or a backup code." }),
     created_at: isoDateTime,
     last_seen_at: isoDateTime.meta({ description: "Last activity, to the minute." }),
     is_current: z.boolean().meta({ description: "The session making this request." }),

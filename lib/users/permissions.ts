@@ -78,6 +78,12 @@ export function mayManageSessionsOf(target: { isSelf: boolean }): Decision {
   return errors.permissionDenied("You can only see and sign out your own sessions.");
 }
 
+/** Two-factor is the owner's alone: staff neither read nor change another user's through these routes. */
+export function mayManageTwoFactorOf(target: { isSelf: boolean }): Decision {
+  if (target.isSelf) return null;
+  return errors.permissionDenied("You can only manage your own two-factor authentication.");
+}
+
 /** Throws the refusal, if any. */
 export function enforce(decision: Decision): void {
   if (decision) throw decision;

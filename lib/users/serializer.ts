@@ -63,12 +63,13 @@ function currentTeam(user: AuthUser, memberships: Membership[]): TeamSummary | n
 export interface UserContext {
   user: AuthUser;
   hasPassword: boolean;
+  twoFactorEnabled: boolean;
   memberships: Membership[];
   /** Only for the caller's own row. */
   session: SessionFacts | null;
 }
 
-export function serializeUser({ user, hasPassword, memberships, session }: UserContext): UserDto {
+export function serializeUser({ user, hasPassword, twoFactorEnabled, memberships, session }: UserContext): UserDto {
   const currentMembership = memberships.find((membership) => membership.organizationId === user.currentOrganizationId);
   return {
     id: user.id,
@@ -98,7 +99,7 @@ export function serializeUser({ user, hasPassword, memberships, session }: UserC
     hedgehog_config: (user.hedgehogConfig as HedgehogConfig | null) ?? null,
     events_column_config: user.eventsColumnConfig,
     has_seen_product_intro_for: (user.hasSeenProductIntroFor as Record<string, boolean> | null) ?? null,
-    is_2fa_enabled: false,
+    is_2fa_enabled: twoFactorEnabled,
     has_social_auth: false,
     has_sso_enforcement: false,
     requires_credential_review: false,

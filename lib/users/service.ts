@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { errors } from "@/lib/api/errors";
 import { paginated, type Paginated } from "@/lib/api/pagination";
-import { withoutPasswordHash, type Principal } from "@/lib/auth/principal";
+import { WITH_TWO_FACTOR, withoutPasswordHash, type Principal } from "@/lib/auth/principal";
 import { sensitiveSessionExpiresAt } from "@/lib/auth/session-policy";
 import { revokeOtherSessions } from "@/lib/sessions/service";
 import { mergeNotificationOverrides } from "./notification-settings";
@@ -42,14 +42,15 @@ export async function listUsers(
       skip: query.offset,
       take: query.limit,
       omit: { passwordHash: false },
+      include: WITH_TWO_FACTOR,
     }),
   ]);
   const membershipsByUser = await membershipsOfUsers(rows.map((row) => row.id));
   const results = rows.map((row) => {
-    const { user, hasPassword } = withoutPasswordHash(row);
-    const isSelf = user.id === principal.user.id;
-    const memberships = membershipsByUser.get(user.id) ?? [];
-    return serializeUser({ user, hasPassword, memberships, session: isSelf ? sessionFacts(principal, { user, hasPassword, isSelf }) : null });
+    const account = withoutPasswordHash(row);
+    const subject = { ...account, isSelf: account.user.id === principal.user.id };
+    const memberships = membershipsByUser.get(account.user.id) ?? [];
+    return serializeUser({ ...account, memberships, session: sessionFacts(principal, subject) });
   });
   return paginated(requestUrl, query, count, results);
 }
@@ -145,7 +146,7 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
   const changesContext = patch.set_current_organization !== undefined || patch.set_current_team !== undefined;
   const fields = fieldChanges(patch);
   const respond = (updated: Awaited<ReturnType<typeof writeUser>>, memberships: Membership[]) =>
-    serializeUser({ user: updated, hasPassword: subject.hasPassword, memberships, session: sessionFacts(principal, subject) });
+    serializeUser({ ...subject, user: updated, memberships, session: sessionFacts(principal, subject) });
 
   if (!needsStoredRow && !changesContext) {
     // Nothing read decides what is written: the UPDATE's own row lock serialises concurrent

@@ -1,16 +1,19 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { errors } from "@/lib/api/errors";
-import { withoutPasswordHash, type AuthUser, type Principal } from "@/lib/auth/principal";
+import { WITH_TWO_FACTOR, withoutPasswordHash, type Account, type Principal } from "@/lib/auth/principal";
 import { enforce, mayAddress, parseUserRef } from "./permissions";
 
 /** Path parameters that name a user (`:uuid` on most routes, `:user_id` on signal autonomy). */
 export type SubjectParam = "uuid" | "user_id";
 
-export interface Subject {
-  user: AuthUser;
-  hasPassword: boolean;
+export interface Subject extends Account {
   isSelf: boolean;
+}
+
+/** The caller as the subject of their own request. */
+export function selfSubject({ user, hasPassword, twoFactorEnabled }: Principal): Subject {
+  return { user, hasPassword, twoFactorEnabled, isSelf: true };
 }
 
 /**
@@ -20,9 +23,9 @@ export interface Subject {
 export async function resolveSubject(principal: Principal, ref: string): Promise<Subject> {
   const target = parseUserRef(principal.user, ref);
   enforce(mayAddress(principal.user, target));
-  if (target.kind === "self") return { user: principal.user, hasPassword: principal.hasPassword, isSelf: true };
+  if (target.kind === "self") return selfSubject(principal);
   if (target.kind === "malformed") throw errors.notFound();
-  const row = await db().user.findFirst({ where: { uuid: target.uuid, isActive: true }, omit: { passwordHash: false } });
+  const row = await db().user.findFirst({ where: { uuid: target.uuid, isActive: true }, omit: { passwordHash: false }, include: WITH_TWO_FACTOR });
   if (!row) throw errors.notFound();
   return { ...withoutPasswordHash(row), isSelf: false };
 }

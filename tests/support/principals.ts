@@ -43,6 +43,7 @@ export function fakePrincipal(options: { staff?: boolean; via?: Principal["metho
       updatedAt: now,
     },
     hasPassword: true,
+    twoFactorEnabled: false,
     method: via,
     scopes: via === "session" ? "*" : (options.scopes ?? "*"),
     apiKeyId: via === "personal_api_key" ? randomUUID() : null,

@@ -53,6 +53,8 @@ describe("the configuration schema", () => {
       logLevel: "info",
       trustProxy: false,
       signinMaxDelayMs: 5000,
+      twoFactorKeys: undefined,
+      twoFactorSetupTtlSeconds: 600,
       rateLimits: {},
     });
   });
@@ -104,6 +106,10 @@ describe("the configuration schema", () => {
       SIGNIN_MAX_DELAY_MS: "2500",
       RATE_LIMIT_SIGNUP_LIMIT: "7",
       RATE_LIMIT_SIGNUP_WINDOW_SECONDS: "120",
+      TWO_FACTOR_ENCRYPTION_KEYS: `new:${"A".repeat(43)}=, old:${"B".repeat(43)}=`,
+      TWO_FACTOR_SETUP_TTL_SECONDS: "120",
+      RATE_LIMIT_TWO_FACTOR_LIMIT: "3",
+      RATE_LIMIT_TWO_FACTOR_WINDOW_SECONDS: "300",
       NODE_ENV: "production",
     });
     expect(config).toEqual({
@@ -126,11 +132,17 @@ describe("the configuration schema", () => {
       logLevel: "debug",
       trustProxy: true,
       signinMaxDelayMs: 2500,
+      twoFactorKeys: [
+        { id: "new", key: Buffer.from(`${"A".repeat(43)}=`, "base64") },
+        { id: "old", key: Buffer.from(`${"B".repeat(43)}=`, "base64") },
+      ],
+      twoFactorSetupTtlSeconds: 120,
       rateLimits: {
         signin_per_email_and_client: { limit: 5, windowSeconds: 60 },
         signin_per_client: { limit: 50, windowSeconds: 600 },
         signin_per_email: { limit: 20, windowSeconds: 1800 },
         signup: { limit: 7, windowSeconds: 120 },
+        two_factor: { limit: 3, windowSeconds: 300 },
       },
     });
   });
@@ -181,6 +193,16 @@ describe("a bad value", () => {
     expect(message).toContain("DATABASE_URL must be a postgresql:// connection URL");
     expect(message).toContain("SMTP_URL must be an smtp:// or smtps:// URL");
     expect(message).not.toMatch(/hunter/);
+  });
+
+  it.each([
+    ["a key of the wrong length", `k1:${"A".repeat(20)}`],
+    ["a key without an id", "A".repeat(44)],
+    ["the same id twice", `k1:${"A".repeat(43)}=,k1:${"B".repeat(43)}=`],
+  ])("TWO_FACTOR_ENCRYPTION_KEYS with %s is refused, never quoted", (_label, value) => {
+    const message = errorOf({ TWO_FACTOR_ENCRYPTION_KEYS: value });
+    expect(message).toMatch(/^Invalid configuration: TWO_FACTOR_ENCRYPTION_KEYS /);
+    expect(message).not.toContain("AAAA");
   });
 
   it("is reported together with every other bad one", () => {

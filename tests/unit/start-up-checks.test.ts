@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 async function startUp(vars: Record<string, string | undefined>): Promise<{ exitCode: unknown; message: string }> {
-  restores.push(overrideEnvForTests({ NEXT_RUNTIME: "nodejs", NEXTAUTH_SECRET: "start-up-secret-start-up-secret", TRUST_PROXY: undefined, ...vars }));
+  restores.push(overrideEnvForTests({ NEXT_RUNTIME: "nodejs", NEXTAUTH_SECRET: "start-up-secret-start-up-secret", TWO_FACTOR_ENCRYPTION_KEYS: `k1:${"A".repeat(43)}=`, TRUST_PROXY: undefined, ...vars }));
   const exit = vi.spyOn(process, "exit").mockImplementation(() => undefined as never);
   const error = vi.spyOn(console, "error").mockImplementation(() => {});
   await register();

@@ -1,0 +1,4 @@
+import { route } from "@/lib/api/route";
+import { startSetupEndpoint } from "@/lib/two-factor/endpoints";
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({ GET: startSetupEndpoint("users_start_2fa_setup_retrieve") });
