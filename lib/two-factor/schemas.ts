@@ -2,10 +2,10 @@ import { z } from "zod";
 
 /** A code as people and clients send it: "123456", "123 456", or the number 123456 (the reference reads it as an integer). */
 const codeInput = (description: string) =>
-  z
-    .union([z.string().max(64), z.number().int().min(0).max(999_999)])
-    .transform((value) => (typeof value === "number" ? String(value).padStart(6, "0") : value))
-    .meta({ description });
+  z.preprocess(
+    (value) => (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 999_999 ? String(value).padStart(6, "0") : value),
+    z.string().max(64).meta({ description }),
+  );
 
 export const validateBodySchema = z.object({
   token: codeInput("The 6-digit code the authenticator shows for the pending secret."),

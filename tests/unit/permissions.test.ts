@@ -7,6 +7,7 @@ import {
   mayChangeStaffFlag,
   mayListEveryone,
   mayManageSessionsOf,
+  mayManageTwoFactorOf,
   mayReadOutbox,
   mayRemoveStaffUser,
   parseUserRef,
@@ -115,5 +116,14 @@ describe("signed-in devices", () => {
     ["another user's sessions, even for staff", { isSelf: false }, "403 permission_denied"],
   ])("%s → %s", (_label, target, expected) => {
     expect(outcome(mayManageSessionsOf(target))).toBe(expected);
+  });
+});
+
+describe("two-factor", () => {
+  it.each<[string, { isSelf: boolean }, string]>([
+    ["the caller's own", { isSelf: true }, "allowed"],
+    ["another user's, even for staff", { isSelf: false }, "403 permission_denied"],
+  ])("%s → %s", (_label, target, expected) => {
+    expect(outcome(mayManageTwoFactorOf(target))).toBe(expected);
   });
 });

@@ -7,6 +7,13 @@ import { DELETE as REVOKE } from "@/app/api/users/[uuid]/sessions/[id]/route";
 import { POST as REVOKE_OTHERS } from "@/app/api/users/[uuid]/sessions/revoke_others/route";
 import { endpointOf } from "@/lib/api/route";
 import { db } from "@/lib/db/client";
+import { GET as START_2FA } from "@/app/api/users/[uuid]/two_factor_start_setup/route";
+import { GET as START_2FA_ALIAS } from "@/app/api/users/[uuid]/start_2fa_setup/route";
+import { POST as VALIDATE_2FA } from "@/app/api/users/[uuid]/two_factor_validate/route";
+import { POST as VALIDATE_2FA_ALIAS } from "@/app/api/users/[uuid]/validate_2fa/route";
+import { GET as STATUS_2FA } from "@/app/api/users/[uuid]/two_factor_status/route";
+import { POST as BACKUP_CODES } from "@/app/api/users/[uuid]/two_factor_backup_codes/route";
+import { POST as DISABLE_2FA } from "@/app/api/users/[uuid]/two_factor_disable/route";
 import { expectError } from "../support/envelope";
 import { call, signedInSession } from "../support/requests";
 import { createTestUser } from "../support/users";
@@ -44,5 +51,30 @@ describe("the session routes refuse personal API keys, even with every scope", (
 
   it("are declared session-only, so the document says so", () => {
     for (const handler of [LIST, REVOKE, REVOKE_OTHERS]) expect(endpointOf(handler)?.spec.auth).toBe("session");
+  });
+});
+
+describe("the two-factor routes refuse personal API keys, even with every scope", () => {
+  it("cannot start, confirm, read, regenerate or disable, and nothing changes", async () => {
+    const user = await keyHolder();
+    const params = { uuid: "@me" };
+    const at = (path: string) => ({ path: `/api/users/@me/${path}`, params });
+    const responses = [
+      await call(START_2FA, at("two_factor_start_setup")),
+      await call(START_2FA_ALIAS, at("start_2fa_setup")),
+      await call(VALIDATE_2FA, { method: "POST", ...at("two_factor_validate"), body: { token: "123456" } }),
+      await call(VALIDATE_2FA_ALIAS, { method: "POST", ...at("validate_2fa"), body: { token: "123456" } }),
+      await call(STATUS_2FA, at("two_factor_status")),
+      await call(BACKUP_CODES, { method: "POST", ...at("two_factor_backup_codes") }),
+      await call(DISABLE_2FA, { method: "POST", ...at("two_factor_disable"), body: { token: "123456" } }),
+    ];
+    for (const response of responses) expectError(response, 401, sessionOnly);
+    expect(await db().pendingTotpSetup.findUnique({ where: { userId: user.id } })).toBeNull();
+  });
+
+  it("are declared session-only and sensitive", () => {
+    for (const handler of [START_2FA, START_2FA_ALIAS, VALIDATE_2FA, VALIDATE_2FA_ALIAS, STATUS_2FA, BACKUP_CODES, DISABLE_2FA]) {
+      expect(endpointOf(handler)?.spec).toMatchObject({ auth: "session", sensitive: true });
+    }
   });
 });
