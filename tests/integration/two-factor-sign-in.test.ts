@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { db } from "@/lib/db/client";
 import { overrideEnvForTests } from "@/lib/env";
+import { verifySecondFactor } from "@/lib/two-factor/service";
 import { captureLogs } from "../support/logs";
 import { signedInSession } from "../support/requests";
 import { codeFor, enableTwoFactor } from "../support/two-factor";
@@ -68,6 +69,14 @@ describe("signing in with two-factor on", () => {
     expect(results.filter((result) => result === "session")).toHaveLength(1);
     expect(results.filter((result) => result !== "session").every((result) => result === "2fa_invalid")).toBe(true);
     expect(await sessionsOf(user.id)).toBe(before + 1);
+  });
+
+  it("spends a time step once even when ten checks read the device at the same moment", async () => {
+    restores.push(overrideEnvForTests({ RATE_LIMIT_TWO_FACTOR_LIMIT: "50" }));
+    const { user, secret } = await twoFactorUser();
+    const code = await codeFor(secret, 1);
+    const results = await Promise.all(Array.from({ length: 10 }, () => verifySecondFactor(user.id, code)));
+    expect(results.filter((result) => result === "totp")).toHaveLength(1);
   });
 
   it("takes a backup code once, in any case and with or without its dash, and tells the owner", async () => {
