@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { CodeField, TOTP_LENGTH, type CodeKind } from "@/components/ui/code-field";
+import { CodeField } from "@/components/ui/code-field";
+import { TOTP_LENGTH, type CodeKind } from "@/lib/client/two-factor-format";
 import { FormAlert } from "@/components/ui/form-alert";
 
 interface SecondFactorStepProps {

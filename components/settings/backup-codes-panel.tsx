@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, type RefObject } from "react";
 import { useAnnounce } from "@/components/ui/announcer";
 import { Icon } from "@/components/ui/icon";
 import { copyText } from "@/lib/client/clipboard";
+import { backupCodesFileName, backupCodesText } from "@/lib/client/two-factor-format";
 
 interface BackupCodesPanelProps {
   codes: string[];
@@ -18,25 +19,6 @@ interface BackupCodesPanelProps {
   confirmingClose: boolean;
   onKeepOpen: () => void;
   onClose: () => void;
-}
-
-function fileName(appName: string): string {
-  const slug = appName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return `${slug || "account"}-backup-codes.txt`;
-}
-
-export function backupCodesText(codes: string[], email: string, appName: string, when: Date): string {
-  return [
-    `${appName} backup codes`,
-    `Account: ${email}`,
-    `Generated: ${when.toISOString().slice(0, 10)}`,
-    "",
-    "Each code works once. Use one to sign in when you can't use your authenticator app.",
-    "Keep them somewhere safe, such as a password manager.",
-    "",
-    ...codes,
-    "",
-  ].join("\n");
 }
 
 /** The one screen that shows backup codes: after setup, and after generating new ones. */
@@ -64,7 +46,7 @@ export function BackupCodesPanel({ codes, email, appName, headingId, headingRef,
     const url = URL.createObjectURL(blob);
     const link = document.createElement("a");
     link.href = url;
-    link.download = fileName(appName);
+    link.download = backupCodesFileName(appName);
     document.body.append(link);
     link.click();
     link.remove();

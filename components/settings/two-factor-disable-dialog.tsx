@@ -1,9 +1,11 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { CodeField, TOTP_LENGTH, type CodeKind } from "@/components/ui/code-field";
+import { CodeField } from "@/components/ui/code-field";
+import { TOTP_LENGTH, type CodeKind } from "@/lib/client/two-factor-format";
 import { Modal } from "@/components/ui/modal";
-import { codeErrorMessage } from "@/lib/client/two-factor-messages";
+import { codeErrorMessage, throttledMessage } from "@/lib/client/two-factor-messages";
+import { useLockout } from "@/lib/client/use-countdown";
 import { useDisableTwoFactor } from "@/lib/client/use-two-factor";
 
 interface TwoFactorDisableDialogProps {
@@ -21,6 +23,7 @@ export function TwoFactorDisableDialog({ open, onClose, onDisabled }: TwoFactorD
   const [kind, setKind] = useState<CodeKind>("totp");
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const lockout = useLockout();
   const { reset } = disable;
 
   useEffect(() => {
@@ -41,7 +44,7 @@ export function TwoFactorDisableDialog({ open, onClose, onDisabled }: TwoFactorD
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (disable.isPending) return;
+    if (disable.isPending || lockout.locked) return;
     const value = code.trim();
     if (kind === "totp" ? value.length !== TOTP_LENGTH : value.length === 0) {
       setError(kind === "totp" ? "Enter the 6-digit code from your authenticator app." : "Enter one of your backup codes.");
@@ -52,7 +55,8 @@ export function TwoFactorDisableDialog({ open, onClose, onDisabled }: TwoFactorD
     disable.mutate(value, {
       onSuccess: onDisabled,
       onError: (failure) => {
-        setError(codeErrorMessage(failure, kind));
+        if (failure.status === 429) lockout.lockFor(failure.retryAfterSeconds);
+        setError(failure.status === 429 ? null : codeErrorMessage(failure, kind));
         inputRef.current?.focus();
       },
     });
@@ -80,8 +84,8 @@ export function TwoFactorDisableDialog({ open, onClose, onDisabled }: TwoFactorD
             setCode(value);
             if (error) setError(null);
           }}
-          error={error}
-          disabled={disable.isPending}
+          error={lockout.secondsLeft ? throttledMessage(lockout.secondsLeft) : error}
+          disabled={disable.isPending || lockout.locked}
         />
         <button type="button" className="button button--ghost button--small" onClick={switchKind} disabled={disable.isPending}>
           {kind === "totp" ? "Use a backup code instead" : "Use your authenticator app instead"}
@@ -90,7 +94,7 @@ export function TwoFactorDisableDialog({ open, onClose, onDisabled }: TwoFactorD
           <button type="button" className="button button--secondary" onClick={onClose} disabled={disable.isPending}>
             Cancel
           </button>
-          <button type="submit" className="button button--danger" disabled={disable.isPending}>
+          <button type="submit" className="button button--danger" disabled={disable.isPending || lockout.locked}>
             {disable.isPending ? "Turning off…" : "Turn off two-factor"}
           </button>
         </div>

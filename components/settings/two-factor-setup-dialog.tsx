@@ -2,14 +2,15 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useAnnounce } from "@/components/ui/announcer";
-import { CodeField, TOTP_LENGTH } from "@/components/ui/code-field";
+import { CodeField } from "@/components/ui/code-field";
 import { CopyButton } from "@/components/ui/copy-button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Modal } from "@/components/ui/modal";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ApiClientError } from "@/lib/client/api-client";
-import { codeErrorMessage, SETUP_EXPIRED_MESSAGE } from "@/lib/client/two-factor-messages";
-import { minutesAndSeconds, useCountdown } from "@/lib/client/use-countdown";
+import { groupedSecret, TOTP_LENGTH } from "@/lib/client/two-factor-format";
+import { codeErrorMessage, SETUP_EXPIRED_MESSAGE, throttledMessage } from "@/lib/client/two-factor-messages";
+import { minutesAndSeconds, useCountdown, useLockout } from "@/lib/client/use-countdown";
 import { useConfirmTwoFactor, useStartTwoFactorSetup, type TwoFactorSetup } from "@/lib/client/use-two-factor";
 import { BackupCodesPanel } from "./backup-codes-panel";
 
@@ -17,11 +18,6 @@ const WARN_AT_SECONDS = 120;
 
 type Step = "scan" | "confirm" | "codes";
 const STEP_NUMBER: Record<Step, number> = { scan: 1, confirm: 2, codes: 3 };
-
-/** "ABCD EFGH …": easier to type from than 32 characters in a row. */
-export function groupedSecret(secret: string): string {
-  return secret.replace(/(.{4})(?=.)/g, "$1 ");
-}
 
 function qrDataUri(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
@@ -41,12 +37,14 @@ export function TwoFactorSetupDialog({ open, email, appName, onClose }: TwoFacto
   const announce = useAnnounce();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
   const [step, setStep] = useState<Step>("scan");
   const [code, setCode] = useState("");
   const [codeError, setCodeError] = useState<string | null>(null);
   const [expired, setExpired] = useState(false);
   const [backupCodes, setBackupCodes] = useState<string[] | null>(null);
   const [confirmingClose, setConfirmingClose] = useState(false);
+  const lockout = useLockout();
   const { mutate: startSetup, reset: resetStart } = start;
 
   const setup: TwoFactorSetup | undefined = start.data;
@@ -86,7 +84,7 @@ export function TwoFactorSetupDialog({ open, email, appName, onClose }: TwoFacto
   }
 
   function submitCode(value: string) {
-    if (confirm.isPending) return;
+    if (confirm.isPending || lockout.locked) return;
     if (value.length !== TOTP_LENGTH) {
       setCodeError("Enter the 6-digit code from your authenticator app.");
       return;
@@ -100,8 +98,10 @@ export function TwoFactorSetupDialog({ open, email, appName, onClose }: TwoFacto
       },
       onError: (error: ApiClientError) => {
         if (error.body.code === "setup_expired") setExpired(true);
-        setCodeError(codeErrorMessage(error));
+        if (error.status === 429) lockout.lockFor(error.retryAfterSeconds);
+        setCodeError(error.status === 429 ? null : codeErrorMessage(error));
         setCode("");
+        requestAnimationFrame(() => codeRef.current?.focus());
       },
     });
   }
@@ -168,6 +168,7 @@ export function TwoFactorSetupDialog({ open, email, appName, onClose }: TwoFacto
             <form className="form" noValidate onSubmit={onSubmit}>
               <p className="dialog__lead">Enter the 6-digit code your authenticator app shows for {appName}.</p>
               <CodeField
+                ref={codeRef}
                 id="two-factor-setup-code"
                 kind="totp"
                 label="6-digit code"
@@ -177,14 +178,14 @@ export function TwoFactorSetupDialog({ open, email, appName, onClose }: TwoFacto
                   if (codeError) setCodeError(null);
                 }}
                 onComplete={submitCode}
-                error={codeError}
-                disabled={confirm.isPending || timedOut}
+                error={lockout.secondsLeft ? throttledMessage(lockout.secondsLeft) : codeError}
+                disabled={confirm.isPending || timedOut || lockout.locked}
               />
               <div className="dialog__actions">
                 <button type="button" className="button button--secondary" onClick={() => setStep("scan")} disabled={confirm.isPending}>
                   Back
                 </button>
-                <button type="submit" className="button button--primary" disabled={confirm.isPending || timedOut}>
+                <button type="submit" className="button button--primary" disabled={confirm.isPending || timedOut || lockout.locked}>
                   {confirm.isPending ? "Checking…" : "Turn on"}
                 </button>
               </div>

@@ -1,17 +1,8 @@
 "use client";
 
 import { forwardRef } from "react";
+import { cleanCode, TOTP_LENGTH, type CodeKind } from "@/lib/client/two-factor-format";
 import { Icon } from "./icon";
-
-export type CodeKind = "totp" | "backup";
-
-export const TOTP_LENGTH = 6;
-
-/** Keeps what a code can hold: pasted "123 456" or "123-456" becomes "123456". */
-export function cleanCode(kind: CodeKind, raw: string): string {
-  if (kind === "totp") return raw.replace(/\D/g, "").slice(0, TOTP_LENGTH);
-  return raw.replace(/[^a-zA-Z0-9-\s]/g, "").slice(0, 16);
-}
 
 interface CodeFieldProps {
   id: string;
@@ -43,7 +34,7 @@ export const CodeField = forwardRef<HTMLInputElement, CodeFieldProps>(function C
         {label}
       </label>
       {error ? (
-        <p className="field__error" id={errorId}>
+        <p className="field__error" id={errorId} role="alert">
           <Icon name="alert" />
           <span>{error}</span>
         </p>

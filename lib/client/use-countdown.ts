@@ -19,3 +19,15 @@ export function useCountdown(deadline: number | null): number | null {
 export function minutesAndSeconds(seconds: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 }
+
+/** A wait the server asked for (429 with Retry-After), counted down for the person. */
+export function useLockout() {
+  const [until, setUntil] = useState<number | null>(null);
+  const secondsLeft = useCountdown(until);
+  const locked = secondsLeft !== null && secondsLeft > 0;
+  return {
+    locked,
+    secondsLeft: locked ? secondsLeft : null,
+    lockFor: (seconds: number | null) => setUntil(Date.now() + (seconds ?? 60) * 1000),
+  };
+}
