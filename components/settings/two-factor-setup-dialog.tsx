@@ -79,7 +79,9 @@ export function TwoFactorSetupDialog({ open, email, appName, onClose }: TwoFacto
   }
 
   function close() {
+    // The secret and the codes leave memory with the dialog.
     resetStart();
+    setBackupCodes(null);
     onClose();
   }
 
