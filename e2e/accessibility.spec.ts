@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { signInPage } from "./support/browser";
+import { enableTwoFactor } from "./support/two-factor";
 
 const SIGNED_IN_PAGES = ["/settings/profile", "/settings/preferences", "/settings/security", "/settings/api-keys", "/settings/integrations", "/admin/users"];
 
@@ -40,6 +41,27 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.getByLabel("First name").fill("x".repeat(151));
       await page.getByRole("button", { name: "Save" }).click();
       await expect(page.getByLabel("First name")).toHaveAttribute("aria-invalid", "true");
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test("the two-factor setup dialog, key shown", async ({ page, account }) => {
+      await signInPage(page, account);
+      await page.goto("/settings/security");
+      await page.getByRole("button", { name: "Set up two-factor" }).click();
+      const dialog = page.getByRole("dialog", { name: "Scan the QR code" });
+      await expect(dialog.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
+      await dialog.getByText("Can't scan it? Type the key instead").click();
+      await expect(dialog.getByTestId("two-factor-secret")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test("sign-in's two-factor step", async ({ page, account, users }) => {
+      await enableTwoFactor(await users.signIn(account));
+      await page.goto("/signin");
+      await page.getByLabel("Email").fill(account.email);
+      await page.getByLabel("Password").fill(account.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByLabel("Authentication code")).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });
   });

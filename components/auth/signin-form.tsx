@@ -3,12 +3,17 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { signinErrorMessage } from "@/lib/client/auth-messages";
 import { signinSchema, type SigninInput } from "@/lib/users/schemas";
+import { SecondFactorStep } from "./second-factor-step";
+
+const NETWORK_MESSAGE = "We couldn't reach the server. Check your connection and try again.";
+
+type Attempt = { ok: true } | { ok: false; error: string };
 
 interface SigninFormProps {
   /** Already checked to be a same-site path. */
@@ -20,33 +25,80 @@ export function SigninForm({ next, initialError }: SigninFormProps) {
   const router = useRouter();
   const [alert, setAlert] = useState<string | null>(signinErrorMessage(initialError));
   const [redirecting, setRedirecting] = useState(false);
+  // Kept in memory only, for the second step to send again with the code; gone on reload or "Back".
+  const credentials = useRef<SigninInput | null>(null);
+  const [step, setStep] = useState<"password" | "code">("password");
   const {
     register,
     handleSubmit,
+    setFocus,
     formState: { errors, isSubmitting },
   } = useForm({
     resolver: zodResolver(signinSchema),
     defaultValues: { email: "", password: "" },
   });
 
-  async function onValid(values: SigninInput) {
-    setAlert(null);
+  async function attempt(values: SigninInput, otp?: string): Promise<Attempt> {
     try {
-      const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
-      if (!result || result.error || !result.ok) {
-        setAlert(signinErrorMessage(result?.error ?? "unknown"));
-        return;
-      }
+      const result = await signIn("credentials", { ...values, ...(otp ? { otp } : {}), redirect: false });
+      if (!result || result.error || !result.ok) return { ok: false, error: result?.error ?? "unknown" };
+      return { ok: true };
     } catch {
-      setAlert("We couldn't reach the server. Check your connection and try again.");
-      return;
+      return { ok: false, error: "network" };
     }
+  }
+
+  function signedIn() {
+    credentials.current = null;
     setRedirecting(true);
     router.replace(next ?? "/settings/profile");
     router.refresh();
   }
 
+  async function onValid(values: SigninInput) {
+    setAlert(null);
+    const result = await attempt(values);
+    if (result.ok) return signedIn();
+    if (result.error === "2fa_required") {
+      credentials.current = values;
+      setStep("code");
+      return;
+    }
+    setAlert(result.error === "network" ? NETWORK_MESSAGE : signinErrorMessage(result.error));
+  }
+
+  async function onCode(code: string): Promise<string | null> {
+    const values = credentials.current;
+    if (!values) {
+      backToPassword(null);
+      return null;
+    }
+    const result = await attempt(values, code);
+    if (result.ok) {
+      signedIn();
+      return null;
+    }
+    if (result.error === "network") return NETWORK_MESSAGE;
+    // The password stopped working meanwhile (changed elsewhere): start over.
+    if (result.error === "CredentialsSignin") {
+      backToPassword(signinErrorMessage(result.error));
+      return null;
+    }
+    return signinErrorMessage(result.error);
+  }
+
+  function backToPassword(message: string | null) {
+    credentials.current = null;
+    setAlert(message);
+    setStep("password");
+    requestAnimationFrame(() => setFocus("password"));
+  }
+
   const busy = isSubmitting || redirecting;
+
+  if (step === "code") {
+    return <SecondFactorStep onSubmit={onCode} onBack={() => backToPassword(null)} busy={redirecting} />;
+  }
 
   return (
     <form className="form" noValidate onSubmit={handleSubmit(onValid)}>

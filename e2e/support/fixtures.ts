@@ -5,7 +5,7 @@ import { contractChecked } from "./api-contract";
 import { UserFactory, connectE2eDatabase, type TestUser } from "./users";
 
 export { PASSWORD, type TestUser, type UserOptions } from "./users";
-export { apiAs, signIn } from "./sign-in";
+export { apiAs, signIn, signInAttempt } from "./sign-in";
 
 /** Writes from our own pages carry this Origin; API contract tests send it like a browser would. */
 export const SAME_ORIGIN = { origin: baseURL };

@@ -8,6 +8,10 @@ export function signinErrorMessage(code: string | null | undefined): string | nu
       return "Too many sign-in attempts. Wait a few minutes, then try again.";
     case "unavailable":
       return "Sign-in is unavailable right now. Try again in a moment.";
+    case "2fa_required":
+      return "Enter the code from your authenticator app to finish signing in.";
+    case "2fa_invalid":
+      return "That code didn't work. Enter the code your app shows now, or use a backup code.";
     case "SessionRequired":
       return "Sign in to continue.";
     default:

@@ -17,4 +17,8 @@ export const queryKeys = {
     all: () => ["sessions"] as const,
     mine: () => ["sessions", "me"] as const,
   },
+  twoFactor: {
+    all: () => ["two-factor"] as const,
+    status: () => ["two-factor", "status"] as const,
+  },
 };

@@ -2,9 +2,13 @@ import type { Metadata } from "next";
 import { ComingSoonCard } from "@/components/settings/coming-soon-card";
 import { PageHeader } from "@/components/settings/page-header";
 import { SignedInDevices } from "@/components/settings/signed-in-devices";
+import { TwoFactorCard } from "@/components/settings/two-factor-card";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
+import { env } from "@/lib/env";
+import { meQuery } from "@/lib/server/page-queries";
 import { Prefetched } from "@/lib/server/prefetched";
 import { mySessionsQuery } from "@/lib/server/session-queries";
+import { twoFactorStatusQuery } from "@/lib/server/two-factor-queries";
 
 export const metadata: Metadata = { title: "Security · Settings" };
 
@@ -13,11 +17,12 @@ export default async function SecurityPage() {
   return (
     <>
       <PageHeader title="Security" description="Keep your account safe." />
-      <Prefetched queries={[mySessionsQuery(principal)]}>
+      <Prefetched queries={[twoFactorStatusQuery(principal), meQuery(principal), mySessionsQuery(principal)]}>
+        <TwoFactorCard appName={env.appName} />
         <SignedInDevices />
       </Prefetched>
-      <ComingSoonCard id="sign-in-security" title="Password and two-factor">
-        Change your password, turn on two-factor authentication, and manage backup codes and passkeys.
+      <ComingSoonCard id="password" title="Password">
+        Change your password and manage passkeys.
       </ComingSoonCard>
     </>
   );
