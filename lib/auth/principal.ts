@@ -32,6 +32,8 @@ export interface Principal extends Account {
   apiKeyId: string | null;
   /** Present for cookie sessions: when the person last proved who they are. */
   session: { id: string; authenticatedAt: Date } | null;
+  /** The current organization enforces two-factor (see `mustSetUpTwoFactor`); read with the session. */
+  currentOrganizationEnforces2fa: boolean;
 }
 
 /**
@@ -43,7 +45,14 @@ export async function principalFromCookies(cookieHeader: string | null): Promise
   if (!claims) return null;
   const live = await findLiveSession(claims.sessionId, claims.userUuid);
   if (!live) return null;
-  return { ...withoutPasswordHash(live.user), method: "session", scopes: "*", apiKeyId: null, session: live.session };
+  return {
+    ...withoutPasswordHash(live.user),
+    method: "session",
+    scopes: "*",
+    apiKeyId: null,
+    session: live.session,
+    currentOrganizationEnforces2fa: live.currentOrganizationEnforces2fa,
+  };
 }
 
 /**
