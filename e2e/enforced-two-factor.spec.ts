@@ -19,9 +19,14 @@ test.describe("an organization that enforces two-factor, for a member without it
       await expect(page, path).toHaveURL(SETUP_URL);
     }
 
-    // Client-side navigation keeps the layout (its server redirect does not run again): still sent back.
+    // Client-side navigation keeps the layout (its server redirect does not run again): the profile
+    // page is reached for a moment, then the user is sent back. Waiting for that moment keeps the
+    // assertion below from passing on the URL the click started from.
+    const reachedProfile = page.waitForURL(/\/settings\/profile$/);
     await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Profile" }).click();
+    await reachedProfile;
     await expect(page).toHaveURL(SETUP_URL);
+    await expect(page.getByRole("heading", { name: "Security", level: 1 })).toBeVisible();
     await expect(page.getByRole("alert").filter({ hasText: NOTICE })).toBeVisible();
 
     // The security page itself is the way out, and does not redirect to itself.

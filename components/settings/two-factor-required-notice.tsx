@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { useEffect } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { isTwoFactorSetupPage, TWO_FACTOR_SETUP_URL } from "@/lib/auth/two-factor-setup";
@@ -16,15 +16,16 @@ import { mustSetUpTwoFactor } from "@/lib/users/permissions";
 export function TwoFactorRequiredNotice() {
   const { data: me } = useMe();
   const pathname = usePathname();
-  const router = useRouter();
   const required =
     me !== undefined &&
     mustSetUpTwoFactor({ via: "session", twoFactorEnabled: me.is_2fa_enabled, currentOrganizationEnforces2fa: me.organization?.enforce_2fa === true });
   const elsewhere = required && !isTwoFactorSetupPage(pathname);
 
   useEffect(() => {
-    if (elsewhere) router.replace(TWO_FACTOR_SETUP_URL);
-  }, [elsewhere, router]);
+    // A full load, not router.replace: the server decides afresh (two-factor may be on by now), and
+    // the client router doubles the #fragment on this replace (Next 16).
+    if (elsewhere) window.location.replace(TWO_FACTOR_SETUP_URL);
+  }, [elsewhere]);
 
   if (!required) return null;
   return (
