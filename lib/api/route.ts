@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { authenticate, type Principal } from "@/lib/auth/principal";
+import { authenticate, twoFactorStandingOf, type Principal } from "@/lib/auth/principal";
 import type { Scope } from "@/lib/auth/scopes";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { refusedMethodOf } from "@/lib/http-gate";
@@ -132,9 +132,10 @@ function pathSchema(subject: SubjectParam | undefined, params: ObjectSchema | un
 }
 
 /**
- * One endpoint, declared: the wrapper authenticates, checks the auth mode and scope, refuses
- * cross-site cookie writes, spends the rate budget, parses params, query and body, resolves the
- * subject through the permission rules, then calls the handler and renders its answer.
+ * One endpoint, declared: the wrapper authenticates, checks the auth mode and scope, holds a
+ * session to its organization's enforced two-factor, refuses cross-site cookie writes, spends the
+ * rate budget, parses params, query and body, resolves the subject through the permission rules,
+ * then calls the handler and renders its answer.
  */
 export function endpoint<
   A extends AuthMode = "either",
@@ -173,7 +174,7 @@ export function endpoint<
       const principal = await authenticateFor(auth, request);
       if (principal?.method === "personal_api_key" && declaration.scope) enforce(hasScope(actorOf(principal), declaration.scope));
       const rawParams = await context.params;
-      if (principal && auth !== "public") enforce(mayProceedWithoutTwoFactor(standingOf(principal), targetOf(spec, principal, rawParams)));
+      if (principal && auth !== "public") enforce(mayProceedWithoutTwoFactor(twoFactorStandingOf(principal), targetOf(spec, principal, rawParams)));
       if (principal?.method === "session" && !SAFE_METHODS.has(request.method)) assertSameOriginWrite(request);
       if (declaration.rateLimit) await applyRateLimit(declaration.rateLimit, request, principal);
 
@@ -216,10 +217,6 @@ async function authenticateFor(auth: AuthMode, request: NextRequest): Promise<Pr
 
 function actorOf(principal: Principal) {
   return { via: principal.method, scopes: principal.scopes };
-}
-
-function standingOf(principal: Principal) {
-  return { via: principal.method, twoFactorEnabled: principal.twoFactorEnabled, currentOrganizationEnforces2fa: principal.currentOrganizationEnforces2fa };
 }
 
 /** The declaration decides, not the URL's spelling (`@me`, `%40me`, own uuid, trailing slash or not). */

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { REQUEST_PATH_HEADER } from "@/lib/request-path";
 import { mayProceedWithoutTwoFactor } from "@/lib/users/permissions";
-import { principalFromCookies, type Principal } from "./principal";
+import { principalFromCookies, twoFactorStandingOf, type Principal } from "./principal";
 import { isTwoFactorSetupPage, TWO_FACTOR_SETUP_URL } from "./two-factor-setup";
 
 /**
@@ -26,8 +26,7 @@ export async function requirePagePrincipal(): Promise<Principal> {
   if (!principal) redirect(`/signin?next=${encodeURIComponent(requested ?? "/settings/profile")}`);
   // Without the path (proxy.ts sets it on every page request) the page renders: never a loop.
   const onSetupPage = requested === null || isTwoFactorSetupPage(requested);
-  const standing = { via: principal.method, twoFactorEnabled: principal.twoFactorEnabled, currentOrganizationEnforces2fa: principal.currentOrganizationEnforces2fa };
-  if (mayProceedWithoutTwoFactor(standing, { allowedDuringTwoFactorSetup: onSetupPage, addressesSelf: true })) redirect(TWO_FACTOR_SETUP_URL);
+  if (mayProceedWithoutTwoFactor(twoFactorStandingOf(principal), { allowedDuringTwoFactorSetup: onSetupPage, addressesSelf: true })) redirect(TWO_FACTOR_SETUP_URL);
   return principal;
 }
 

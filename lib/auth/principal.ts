@@ -2,6 +2,7 @@ import "server-only";
 import type { User } from "@/lib/generated/prisma/client";
 import { findLiveSession } from "@/lib/sessions/lookup";
 import { errors } from "@/lib/api/errors";
+import type { TwoFactorStanding } from "@/lib/users/permissions";
 import type { Scope } from "./scopes";
 import { readSessionClaims } from "./session-cookie";
 
@@ -34,6 +35,11 @@ export interface Principal extends Account {
   session: { id: string; authenticatedAt: Date } | null;
   /** The current organization enforces two-factor (see `mustSetUpTwoFactor`); read with the session. */
   currentOrganizationEnforces2fa: boolean;
+}
+
+/** What the enforced two-factor rule (`mayProceedWithoutTwoFactor`) reads of a caller. */
+export function twoFactorStandingOf(principal: Principal): TwoFactorStanding {
+  return { via: principal.method, twoFactorEnabled: principal.twoFactorEnabled, currentOrganizationEnforces2fa: principal.currentOrganizationEnforces2fa };
 }
 
 /**
