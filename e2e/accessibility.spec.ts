@@ -35,6 +35,14 @@ for (const colorScheme of ["light", "dark"] as const) {
       });
     }
 
+    test("the security page asking for the organization's enforced two-factor", async ({ page, users }) => {
+      await signInPage(page, await users.create({ enforce2fa: true }));
+      await page.goto("/settings/profile");
+      await expect(page.getByText("Your organization requires two-factor authentication")).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test("the profile form showing field errors", async ({ page, account }) => {
       await signInPage(page, account);
       await page.goto("/settings/profile");

@@ -15,6 +15,8 @@ export interface UserOptions {
   firstName?: string;
   lastName?: string;
   password?: string;
+  /** The personal (current) organization enforces two-factor. */
+  enforce2fa?: boolean;
 }
 
 export interface TestUser {
@@ -81,6 +83,7 @@ export class UserFactory {
         data: {
           name: `${firstName}'s organization`.slice(0, 64),
           slug: `e2e-${randomBytes(8).toString("hex")}`,
+          enforce2fa: options.enforce2fa ?? null,
           teams: { create: { name: "Default project", apiToken: `phc_${token(24)}` } },
         },
         include: { teams: true },

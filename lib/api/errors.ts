@@ -44,6 +44,12 @@ export const errors = {
   permissionDenied(detail: string, code = "permission_denied"): ApiError {
     return new ApiError(403, "authentication_error", code, detail);
   },
+  twoFactorSetupRequired(): ApiError {
+    return errors.permissionDenied(
+      "Your organization requires two-factor authentication. Set it up under Settings → Security before doing anything else.",
+      "two_factor_setup_required",
+    );
+  },
   notFound(detail = "Not found."): ApiError {
     return new ApiError(404, "invalid_request", "not_found", detail);
   },

@@ -35,6 +35,7 @@ export function errorStatuses(spec: EndpointSpec, method: Method): Map<number, s
   if (spec.auth !== "public") add(401, ERROR_DESCRIPTIONS[401]!);
   if (spec.auth === "either") add(403, "The personal API key lacks the required scope.");
   if (spec.subject) add(403, "Only staff may act on another user.");
+  if (!spec.allowedDuringTwoFactorSetup) add(403, "The current organization enforces two-factor and the caller has not set it up (`two_factor_setup_required`).");
   if (writes) add(403, "Cross-site cookie-authenticated write (`csrf_failed`).");
   if (spec.subject) add(404, "No such active user (staff only).");
   if (writes) {
@@ -58,7 +59,10 @@ function security(spec: EndpointSpec): ZodOpenApiOperationObject["security"] {
 function authSentence(spec: EndpointSpec): string {
   if (spec.auth === "public") return "No authentication needed.";
   const modes = spec.auth === "session" ? "A browser session only (personal API keys are refused)." : "A browser session or a personal API key.";
-  return `${modes} Required API key scope: \`${spec.scope}\`.${spec.sensitive ? " Sensitive: needs a recent sign-in." : ""}`;
+  const twoFactor = spec.allowedDuringTwoFactorSetup
+    ? " Open to a caller whose organization enforces two-factor before they have set it up."
+    : "";
+  return `${modes} Required API key scope: \`${spec.scope}\`.${spec.sensitive ? " Sensitive: needs a recent sign-in." : ""}${twoFactor}`;
 }
 
 function operation(spec: EndpointSpec, method: Method): ZodOpenApiOperationObject {
@@ -89,6 +93,7 @@ function operation(spec: EndpointSpec, method: Method): ZodOpenApiOperationObjec
     "x-auth": spec.auth,
     ...(spec.scope ? { "x-required-scope": spec.scope } : {}),
     "x-sensitive": spec.sensitive,
+    "x-allowed-during-two-factor-setup": spec.allowedDuringTwoFactorSetup,
     ...(spec.rateLimit ? { "x-rate-limit": spec.rateLimit } : {}),
   };
 }

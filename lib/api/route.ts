@@ -1,13 +1,13 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { authenticate, type Principal } from "@/lib/auth/principal";
+import { authenticate, twoFactorStandingOf, type Principal } from "@/lib/auth/principal";
 import type { Scope } from "@/lib/auth/scopes";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { refusedMethodOf } from "@/lib/http-gate";
 import { describeError, log, requestIdFor, withRequestContext, withRequestIdHeader } from "@/lib/log";
 import { applyRateLimit, type RateLimitName } from "@/lib/rate-limit";
-import { enforce, hasScope, mayAuthenticateWith, type AuthMode } from "@/lib/users/permissions";
+import { enforce, hasScope, mayAuthenticateWith, mayProceedWithoutTwoFactor, parseUserRef, type AuthMode } from "@/lib/users/permissions";
 import { resolveSubject, type Subject, type SubjectParam } from "@/lib/users/subject";
 import { assertSameOriginWrite } from "./csrf";
 import { ApiError, errors } from "./errors";
@@ -66,6 +66,12 @@ interface DeclarationBase<A extends AuthMode, S, P, Q, B, R, St> {
   sensitive?: boolean;
   /** A named budget from the shared limiter, spent before the handler runs. */
   rateLimit?: RateLimitName;
+  /**
+   * Stays open, on the caller themselves, to a signed-in user whose organization enforces
+   * two-factor and who has not set it up (everything else answers `two_factor_setup_required`):
+   * only what that user needs to get out of the state. Public routes act as nobody and are open anyway.
+   */
+  allowedDuringTwoFactorSetup?: boolean;
   params?: P;
   query?: Q;
   /** Parsed from JSON; an empty body is read as `{}`. */
@@ -95,6 +101,7 @@ export interface EndpointSpec {
   subject?: SubjectParam;
   sensitive: boolean;
   rateLimit?: RateLimitName;
+  allowedDuringTwoFactorSetup: boolean;
   params?: ObjectSchema;
   query?: Schema;
   body?: Schema;
@@ -125,9 +132,10 @@ function pathSchema(subject: SubjectParam | undefined, params: ObjectSchema | un
 }
 
 /**
- * One endpoint, declared: the wrapper authenticates, checks the auth mode and scope, refuses
- * cross-site cookie writes, spends the rate budget, parses params, query and body, resolves the
- * subject through the permission rules, then calls the handler and renders its answer.
+ * One endpoint, declared: the wrapper authenticates, checks the auth mode and scope, holds a
+ * session to its organization's enforced two-factor, refuses cross-site cookie writes, spends the
+ * rate budget, parses params, query and body, resolves the subject through the permission rules,
+ * then calls the handler and renders its answer.
  */
 export function endpoint<
   A extends AuthMode = "either",
@@ -150,6 +158,7 @@ export function endpoint<
     subject: declaration.subject,
     sensitive: declaration.sensitive ?? false,
     rateLimit: declaration.rateLimit,
+    allowedDuringTwoFactorSetup: auth === "public" || (declaration.allowedDuringTwoFactorSetup ?? false),
     params,
     query: declaration.query,
     body: declaration.body,
@@ -164,10 +173,11 @@ export function endpoint<
     async run(request, context) {
       const principal = await authenticateFor(auth, request);
       if (principal?.method === "personal_api_key" && declaration.scope) enforce(hasScope(actorOf(principal), declaration.scope));
+      const rawParams = await context.params;
+      if (principal && auth !== "public") enforce(mayProceedWithoutTwoFactor(twoFactorStandingOf(principal), targetOf(spec, principal, rawParams)));
       if (principal?.method === "session" && !SAFE_METHODS.has(request.method)) assertSameOriginWrite(request);
       if (declaration.rateLimit) await applyRateLimit(declaration.rateLimit, request, principal);
 
-      const rawParams = await context.params;
       const rawQuery = Object.fromEntries(request.nextUrl.searchParams);
       assertStorableText(rawParams);
       assertStorableText(rawQuery);
@@ -207,6 +217,13 @@ async function authenticateFor(auth: AuthMode, request: NextRequest): Promise<Pr
 
 function actorOf(principal: Principal) {
   return { via: principal.method, scopes: principal.scopes };
+}
+
+/** The declaration decides, not the URL's spelling (`@me`, `%40me`, own uuid, trailing slash or not). */
+function targetOf(spec: EndpointSpec, principal: Principal, rawParams: Record<string, string | string[] | undefined>) {
+  const ref = spec.subject ? rawParams[spec.subject] : undefined;
+  const addressesSelf = !spec.subject || (typeof ref === "string" && parseUserRef(principal.user, ref).kind === "self");
+  return { allowedDuringTwoFactorSetup: spec.allowedDuringTwoFactorSetup, addressesSelf };
 }
 
 /** Long enough for a restarting database; short enough that clients retry soon after it is back. */

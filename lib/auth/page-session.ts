@@ -3,7 +3,9 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { REQUEST_PATH_HEADER } from "@/lib/request-path";
-import { principalFromCookies, type Principal } from "./principal";
+import { mayProceedWithoutTwoFactor } from "@/lib/users/permissions";
+import { principalFromCookies, twoFactorStandingOf, type Principal } from "./principal";
+import { isTwoFactorSetupPage, TWO_FACTOR_SETUP_URL } from "./two-factor-setup";
 
 /**
  * The signed-in caller for a server component, checked against the database like every API call;
@@ -13,13 +15,18 @@ export const getPagePrincipal = cache(async (): Promise<Principal | null> => {
   return principalFromCookies((await headers()).get("cookie"));
 });
 
-/** Signed-out visitors go to the sign-in page, which brings them back to the page they asked for. */
+/**
+ * Signed-out visitors go to the sign-in page, which brings them back to the page they asked for.
+ * A user whose organization enforces two-factor and who has not set it up goes to the setup page
+ * from every other page (the API's rule, with that page as the one way out).
+ */
 export async function requirePagePrincipal(): Promise<Principal> {
   const principal = await getPagePrincipal();
-  if (!principal) {
-    const requested = (await headers()).get(REQUEST_PATH_HEADER) ?? "/settings/profile";
-    redirect(`/signin?next=${encodeURIComponent(requested)}`);
-  }
+  const requested = (await headers()).get(REQUEST_PATH_HEADER);
+  if (!principal) redirect(`/signin?next=${encodeURIComponent(requested ?? "/settings/profile")}`);
+  // Without the path (proxy.ts sets it on every page request) the page renders: never a loop.
+  const onSetupPage = requested === null || isTwoFactorSetupPage(requested);
+  if (mayProceedWithoutTwoFactor(twoFactorStandingOf(principal), { allowedDuringTwoFactorSetup: onSetupPage, addressesSelf: true })) redirect(TWO_FACTOR_SETUP_URL);
   return principal;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import type { User } from "@/lib/generated/prisma/client";
 import { findLiveSession } from "@/lib/sessions/lookup";
 import { errors } from "@/lib/api/errors";
+import type { TwoFactorStanding } from "@/lib/users/permissions";
 import type { Scope } from "./scopes";
 import { readSessionClaims } from "./session-cookie";
 
@@ -32,6 +33,13 @@ export interface Principal extends Account {
   apiKeyId: string | null;
   /** Present for cookie sessions: when the person last proved who they are. */
   session: { id: string; authenticatedAt: Date } | null;
+  /** The current organization enforces two-factor (see `mustSetUpTwoFactor`); read with the session. */
+  currentOrganizationEnforces2fa: boolean;
+}
+
+/** What the enforced two-factor rule (`mayProceedWithoutTwoFactor`) reads of a caller. */
+export function twoFactorStandingOf(principal: Principal): TwoFactorStanding {
+  return { via: principal.method, twoFactorEnabled: principal.twoFactorEnabled, currentOrganizationEnforces2fa: principal.currentOrganizationEnforces2fa };
 }
 
 /**
@@ -43,7 +51,14 @@ export async function principalFromCookies(cookieHeader: string | null): Promise
   if (!claims) return null;
   const live = await findLiveSession(claims.sessionId, claims.userUuid);
   if (!live) return null;
-  return { ...withoutPasswordHash(live.user), method: "session", scopes: "*", apiKeyId: null, session: live.session };
+  return {
+    ...withoutPasswordHash(live.user),
+    method: "session",
+    scopes: "*",
+    apiKeyId: null,
+    session: live.session,
+    currentOrganizationEnforces2fa: live.currentOrganizationEnforces2fa,
+  };
 }
 
 /**

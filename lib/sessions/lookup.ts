@@ -6,9 +6,11 @@ import type { AccountRow } from "@/lib/auth/principal";
 export interface LiveSession {
   user: AccountRow;
   session: { id: string; authenticatedAt: Date };
+  /** The user's current organization, if they belong to it, has `enforce2fa` on. */
+  currentOrganizationEnforces2fa: boolean;
 }
 
-type Row = AccountRow & { twoFactorEnabled: boolean; sessionAuthenticatedAt: Date };
+type Row = AccountRow & { twoFactorEnabled: boolean; sessionAuthenticatedAt: Date; currentOrganizationEnforces2fa: boolean };
 
 // Last-seen is written at most this often, so a busy session costs no write per request.
 const TOUCH_EVERY_SECONDS = 60;
@@ -16,7 +18,9 @@ const TOUCH_EVERY_SECONDS = 60;
 /**
  * The per-request check, in one statement: the session row (live: not revoked, active within
  * the idle timeout, younger than the absolute lifetime) joined with its active user, and
- * last-seen moved forward when it is a minute old. Null when the session cannot authenticate.
+ * last-seen moved forward when it is a minute old, and whether the current organization enforces
+ * two-factor (a column here, not a statement more: the hot path's budget). Null when the session
+ * cannot authenticate.
  */
 export async function findLiveSession(sessionId: string, userUuid: string): Promise<LiveSession | null> {
   const now = Date.now();
@@ -32,11 +36,15 @@ export async function findLiveSession(sessionId: string, userUuid: string): Prom
       FROM live WHERE t.id = live.id AND t."lastSeenAt" < ${touchBefore}
     )
     SELECT u.*, live."authenticatedAt" AS "sessionAuthenticatedAt",
-      EXISTS (SELECT 1 FROM totp_devices d WHERE d."userId" = u.id) AS "twoFactorEnabled"
+      EXISTS (SELECT 1 FROM totp_devices d WHERE d."userId" = u.id) AS "twoFactorEnabled",
+      EXISTS (
+        SELECT 1 FROM organization_memberships m JOIN organizations o ON o.id = m."organizationId"
+        WHERE m."userId" = u.id AND m."organizationId" = u."currentOrganizationId" AND o."enforce2fa" IS TRUE
+      ) AS "currentOrganizationEnforces2fa"
     FROM live JOIN users u ON u.id = live."userId"
     WHERE u.uuid = ${userUuid}::uuid AND u."isActive"`;
   const row = rows[0];
   if (!row) return null;
-  const { sessionAuthenticatedAt, ...user } = row;
-  return { user, session: { id: sessionId, authenticatedAt: sessionAuthenticatedAt } };
+  const { sessionAuthenticatedAt, currentOrganizationEnforces2fa, ...user } = row;
+  return { user, session: { id: sessionId, authenticatedAt: sessionAuthenticatedAt }, currentOrganizationEnforces2fa };
 }

@@ -14,14 +14,16 @@ import { confirmSetup, disableTwoFactor, regenerateBackupCodes, startSetup, twoF
 /*
  * The two-factor routes, each declared once: the reference's aliases (`start_2fa_setup` /
  * `two_factor_start_setup`, `validate_2fa` / `two_factor_validate`) are the same declaration
- * under two operation ids. All are session-only, self-only and sensitive.
+ * under two operation ids. All are session-only, self-only and sensitive. All but disable stay open
+ * while an organization's enforced two-factor is not set up yet: they are the way out of it.
  */
 const common = { auth: "session", subject: "uuid", sensitive: true } as const;
+const wayOut = { ...common, allowedDuringTwoFactorSetup: true } as const;
 const selfOnly = "Session only, for the caller alone (`@me` or their own uuid): staff cannot act on another user's two-factor here.";
 
 export const startSetupEndpoint = (operationId: string) =>
   endpoint({
-    ...common,
+    ...wayOut,
     operationId,
     summary: "Start two-factor setup",
     description: `A fresh secret (160 bits, base32), its otpauth:// URI and a QR code made on the server. Nothing is enabled until \`two_factor_validate\` gets a right code within the pending secret's lifetime (10 minutes by default); calling again replaces the pending secret. 400 \`2fa_already_enabled\` when two-factor is on. ${selfOnly}`,
@@ -32,7 +34,7 @@ export const startSetupEndpoint = (operationId: string) =>
 
 export const validateEndpoint = (operationId: string) =>
   endpoint({
-    ...common,
+    ...wayOut,
     operationId,
     summary: "Confirm the authenticator and turn two-factor on",
     description: `A right code for the pending secret enables TOTP, returns ten backup codes (once), and signs out every other session. 400 \`token_invalid\` for a wrong code, \`setup_expired\` without a live pending setup; wrong codes are throttled per user (429). ${selfOnly}`,
@@ -44,7 +46,7 @@ export const validateEndpoint = (operationId: string) =>
   });
 
 export const statusEndpoint = endpoint({
-  ...common,
+  ...wayOut,
   operationId: "users_two_factor_status_retrieve",
   summary: "Two-factor status",
   description: `Whether two-factor is on, its method and how many backup codes are unused; never a code or a secret. ${selfOnly}`,
@@ -54,7 +56,7 @@ export const statusEndpoint = endpoint({
 });
 
 export const backupCodesEndpoint = endpoint({
-  ...common,
+  ...wayOut,
   operationId: "users_two_factor_backup_codes_create",
   summary: "Generate new backup codes",
   description: `Ten new single-use codes, returned only this once; every earlier code stops working. 400 \`2fa_not_enabled\` when two-factor is off. ${selfOnly}`,

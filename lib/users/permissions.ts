@@ -84,6 +84,35 @@ export function mayManageTwoFactorOf(target: { isSelf: boolean }): Decision {
   return errors.permissionDenied("You can only manage your own two-factor authentication.");
 }
 
+/** What the two-factor rule needs to know about the caller. */
+export interface TwoFactorStanding {
+  via: CredentialKind;
+  twoFactorEnabled: boolean;
+  /** The caller's current organization (one they belong to) has `enforce_2fa` on. */
+  currentOrganizationEnforces2fa: boolean;
+}
+
+/**
+ * A browser session whose current organization enforces two-factor, for a user who has not set it
+ * up. Personal API keys are not held to it (as in the reference): the rule is about the person at
+ * the browser, and a key is revoked, not re-verified.
+ */
+export function mustSetUpTwoFactor(caller: TwoFactorStanding): boolean {
+  return caller.via === "session" && caller.currentOrganizationEnforces2fa && !caller.twoFactorEnabled;
+}
+
+/**
+ * Until they set up two-factor, such a caller may only use what gets them out of that state: the
+ * endpoints (or pages) declared `allowedDuringTwoFactorSetup`, and only on themselves.
+ */
+export function mayProceedWithoutTwoFactor(
+  caller: TwoFactorStanding,
+  target: { allowedDuringTwoFactorSetup: boolean; addressesSelf: boolean },
+): Decision {
+  if (!mustSetUpTwoFactor(caller) || (target.allowedDuringTwoFactorSetup && target.addressesSelf)) return null;
+  return errors.twoFactorSetupRequired();
+}
+
 /** Throws the refusal, if any. */
 export function enforce(decision: Decision): void {
   if (decision) throw decision;

@@ -32,7 +32,7 @@ beforeEach(() => {
 async function keyHolder() {
   const user = await createTestUser();
   const row = await db().user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
-  injected.principal = { ...withoutPasswordHash(row), method: "personal_api_key", scopes: "*", apiKeyId: randomUUID(), session: null };
+  injected.principal = { ...withoutPasswordHash(row), method: "personal_api_key", scopes: "*", apiKeyId: randomUUID(), session: null, currentOrganizationEnforces2fa: false };
   return user;
 }
 

@@ -5,7 +5,9 @@ import type { Scope } from "@/lib/auth/scopes";
 let nextId = 1_000_000;
 
 /** A principal built in memory, for wrapper tests that inject the caller instead of signing in. */
-export function fakePrincipal(options: { staff?: boolean; via?: Principal["method"]; scopes?: readonly Scope[] | "*" } = {}): Principal {
+export function fakePrincipal(
+  options: { staff?: boolean; via?: Principal["method"]; scopes?: readonly Scope[] | "*"; twoFactorEnabled?: boolean; organizationEnforces2fa?: boolean } = {},
+): Principal {
   const id = nextId++;
   const via = options.via ?? "session";
   const now = new Date();
@@ -43,10 +45,11 @@ export function fakePrincipal(options: { staff?: boolean; via?: Principal["metho
       updatedAt: now,
     },
     hasPassword: true,
-    twoFactorEnabled: false,
+    twoFactorEnabled: options.twoFactorEnabled ?? false,
     method: via,
     scopes: via === "session" ? "*" : (options.scopes ?? "*"),
     apiKeyId: via === "personal_api_key" ? randomUUID() : null,
     session: via === "session" ? { id: randomUUID(), authenticatedAt: now } : null,
+    currentOrganizationEnforces2fa: options.organizationEnforces2fa ?? false,
   };
 }

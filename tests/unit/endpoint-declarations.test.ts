@@ -125,6 +125,48 @@ describe("subject", () => {
   });
 });
 
+describe("organization-enforced two-factor", () => {
+  const OTHER = "5f0c2a5e-8a52-4a9f-9d8e-3a8a4b3c2d1e";
+  const wayOut = route({
+    GET: endpoint({ ...base, scope: "user:read", subject: "uuid", allowedDuringTwoFactorSetup: true, handler: async () => { ran(); return { ok: true }; } }),
+  });
+  const blockedCaller = (options: { staff?: boolean } = {}) => fakePrincipal({ ...options, organizationEnforces2fa: true });
+
+  it("refuses an ordinary route to a session without two-factor in an enforcing organization, before the handler and the body", async () => {
+    injected.principal = blockedCaller();
+    ran.mockClear();
+    const response = await call(write.PATCH, { method: "PATCH", path: "/x", rawBody: "{not json" , headers: { "content-type": "application/json" } });
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ type: "authentication_error", code: "two_factor_setup_required", attr: null });
+    expect(ran).not.toHaveBeenCalled();
+  });
+
+  it.each(["@me", "%40me", "OWN"])("opens a route declared allowedDuringTwoFactorSetup on the caller (%s)", async (ref) => {
+    const principal = blockedCaller();
+    injected.principal = principal;
+    const uuid = ref === "OWN" ? principal.user.uuid.toUpperCase() : ref;
+    expect((await call(wayOut.GET, { path: `/x/${uuid}`, params: { uuid } })).status).toBe(200);
+  });
+
+  it("keeps it closed when a staff caller names someone else through it", async () => {
+    injected.principal = blockedCaller({ staff: true });
+    const response = await call(wayOut.GET, { path: `/x/${OTHER}`, params: { uuid: OTHER } });
+    expect(response).toMatchObject({ status: 403, body: { code: "two_factor_setup_required" } });
+  });
+
+  it("lets the same caller through once two-factor is on, and never holds a personal API key to it", async () => {
+    injected.principal = fakePrincipal({ organizationEnforces2fa: true, twoFactorEnabled: true });
+    expect((await call(write.GET, { path: "/x" })).status).toBe(200);
+    injected.principal = { ...fakePrincipal({ via: "personal_api_key", scopes: ["user:read"] }), currentOrganizationEnforces2fa: true };
+    expect((await call(write.GET, { path: "/x" })).status).toBe(200);
+  });
+
+  it("leaves public routes alone: they act as nobody", async () => {
+    injected.principal = blockedCaller();
+    expect((await call(publicWrite.POST, { method: "POST", path: "/x", body: {} })).body).toEqual({ signedIn: true });
+  });
+});
+
 describe("declared limits and answers", () => {
   it("spends the named rate budget before the handler", async () => {
     const limited = route({

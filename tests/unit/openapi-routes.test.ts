@@ -80,6 +80,34 @@ describe("the OpenAPI document", () => {
     expect(signup.security).toEqual([]);
   });
 
+  it("marks exactly the way out of enforced two-factor (x-allowed-during-two-factor-setup) and documents the 403 everywhere else", async () => {
+    const doc = (await openApiDocument()) as unknown as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const operations = Object.values(doc.paths).flatMap((item) => Object.values(item));
+    const open = operations.filter((operation) => operation["x-allowed-during-two-factor-setup"] === true).map((operation) => operation.operationId);
+    expect(open.sort()).toEqual(
+      [
+        "health_retrieve",
+        "schema_retrieve",
+        "signup_create",
+        "users_retrieve",
+        "users_sessions_destroy",
+        "users_sessions_list",
+        "users_sessions_revoke_others_create",
+        "users_start_2fa_setup_retrieve",
+        "users_two_factor_backup_codes_create",
+        "users_two_factor_start_setup_retrieve",
+        "users_two_factor_status_retrieve",
+        "users_two_factor_validate_create",
+        "users_validate_2fa_create",
+      ].sort(),
+    );
+    for (const operation of operations) {
+      expect(typeof operation["x-allowed-during-two-factor-setup"], String(operation.operationId)).toBe("boolean");
+      const forbidden = (operation.responses as Record<string, { description?: string }>)["403"]?.description ?? "";
+      expect(forbidden.includes("two_factor_setup_required"), String(operation.operationId)).toBe(operation["x-allowed-during-two-factor-setup"] === false);
+    }
+  });
+
   it("is served as JSON, and as YAML with ?format=yaml", async () => {
     const asJson = await call(schemaRoute, { path: "/api/schema" });
     expect(asJson.status).toBe(200);

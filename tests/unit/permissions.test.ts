@@ -8,12 +8,15 @@ import {
   mayListEveryone,
   mayManageSessionsOf,
   mayManageTwoFactorOf,
+  mayProceedWithoutTwoFactor,
   mayReadOutbox,
   mayRemoveStaffUser,
+  mustSetUpTwoFactor,
   parseUserRef,
   type Actor,
   type AuthMode,
   type Decision,
+  type TwoFactorStanding,
 } from "@/lib/users/permissions";
 
 const OWN = "0b8f8a52-1c4e-4f55-9f6e-0d3e2a7c9b11";
@@ -125,5 +128,46 @@ describe("two-factor", () => {
     ["another user's, even for staff", { isSelf: false }, "403 permission_denied"],
   ])("%s → %s", (_label, target, expected) => {
     expect(outcome(mayManageTwoFactorOf(target))).toBe(expected);
+  });
+});
+
+describe("organization-enforced two-factor", () => {
+  const standing = (overrides: Partial<TwoFactorStanding> = {}): TwoFactorStanding => ({
+    via: "session",
+    twoFactorEnabled: false,
+    currentOrganizationEnforces2fa: true,
+    ...overrides,
+  });
+  const blocked = standing();
+  const enrolled = standing({ twoFactorEnabled: true });
+  const relaxedOrg = standing({ currentOrganizationEnforces2fa: false });
+  const keyOfBlockedUser = standing({ via: "personal_api_key" });
+  const wayOut = { allowedDuringTwoFactorSetup: true, addressesSelf: true };
+  const wayOutOnSomeoneElse = { allowedDuringTwoFactorSetup: true, addressesSelf: false };
+  const anythingElse = { allowedDuringTwoFactorSetup: false, addressesSelf: true };
+
+  it.each<[string, TwoFactorStanding, string, { allowedDuringTwoFactorSetup: boolean; addressesSelf: boolean }, string]>([
+    ["session without 2FA, enforcing org", blocked, "an ordinary route", anythingElse, "403 two_factor_setup_required"],
+    ["session without 2FA, enforcing org", blocked, "a way-out route on themselves", wayOut, "allowed"],
+    ["session without 2FA, enforcing org", blocked, "a way-out route on another user (staff)", wayOutOnSomeoneElse, "403 two_factor_setup_required"],
+    ["session with 2FA, enforcing org", enrolled, "an ordinary route", anythingElse, "allowed"],
+    ["session without 2FA, org not enforcing", relaxedOrg, "an ordinary route", anythingElse, "allowed"],
+    ["session without 2FA, org not enforcing", relaxedOrg, "a way-out route on another user", wayOutOnSomeoneElse, "allowed"],
+    ["personal API key of a user without 2FA, enforcing org", keyOfBlockedUser, "an ordinary route", anythingElse, "allowed"],
+  ])("%s on %s → %s", (_who, who, _what, target, expected) => {
+    expect(outcome(mayProceedWithoutTwoFactor(who, target))).toBe(expected);
+  });
+
+  it("answers in the envelope as an authentication_error", () => {
+    expect(mayProceedWithoutTwoFactor(blocked, anythingElse)).toMatchObject({ status: 403, type: "authentication_error", code: "two_factor_setup_required" });
+  });
+
+  it.each<[string, TwoFactorStanding, boolean]>([
+    ["blocked session", blocked, true],
+    ["enrolled session", enrolled, false],
+    ["org not enforcing", relaxedOrg, false],
+    ["personal API key", keyOfBlockedUser, false],
+  ])("must set up two-factor (pages redirect): %s → %s", (_who, who, expected) => {
+    expect(mustSetUpTwoFactor(who)).toBe(expected);
   });
 });

@@ -6,6 +6,7 @@ import { userSchema } from "@/lib/users/user-schema";
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
   GET: endpoint({
     operationId: "users_retrieve",
+    allowedDuringTwoFactorSetup: true,
     summary: "Retrieve a user",
     description: "`@me` (or the caller's own uuid) is the caller; staff may retrieve any active user, others get 403.",
     scope: "user:read",

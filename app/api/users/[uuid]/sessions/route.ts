@@ -8,6 +8,7 @@ import { listSessions } from "@/lib/sessions/service";
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
   GET: endpoint({
     operationId: "users_sessions_list",
+    allowedDuringTwoFactorSetup: true,
     summary: "List the caller's signed-in devices",
     description:
       "Live sessions only (not signed out, idle or expired): the current one first, then newest first. Session only; `@me` (or the caller's own uuid) only.",

@@ -5,6 +5,7 @@ import { signOutDevice } from "@/lib/sessions/service";
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
   DELETE: endpoint({
     operationId: "users_sessions_destroy",
+    allowedDuringTwoFactorSetup: true,
     summary: "Sign one device out",
     description:
       "Ends one of the caller's other sessions; its next request is refused. An id that is not one of the caller's live sessions is a 404. Session only.",
