@@ -3,6 +3,7 @@ import type { User as NextAuthUser } from "next-auth";
 import { db } from "@/lib/db/client";
 import { describeError, log } from "@/lib/log";
 import { clientAddress } from "@/lib/client-address";
+import { deviceLabel } from "@/lib/sessions/device-label";
 import { startSession, type SignInMethod } from "@/lib/sessions/service";
 import { hasTwoFactor, notifyBackupCodeUsed, verifySecondFactor } from "@/lib/two-factor/service";
 import { signinSchema } from "@/lib/users/schemas";
@@ -58,7 +59,9 @@ async function checkCredentials(credentials: Record<string, string> | undefined,
     db().user.update({ where: { id: user.id }, data: { lastLogin: new Date() } }),
   ]);
   log.info("auth.signin", { userId: user.id, sessionId, method });
-  if (method === "backup_code") await notifyBackupCodeUsed(user);
+  if (method === "backup_code") {
+    await notifyBackupCodeUsed(user, { when: new Date(), device: deviceLabel(headers.get("user-agent") ?? ""), ip: clientAddress(headers) });
+  }
   return { id: user.uuid, email: user.email, name: user.firstName, sessionId };
 }
 

@@ -26,13 +26,22 @@ export function withoutPasswordHash(row: AccountRow): Account {
 /** Add to a user query so `withoutPasswordHash` can tell whether two-factor is on. */
 export const WITH_TWO_FACTOR = { totpDevice: { select: { userId: true } } } as const;
 
+/** The cookie session a request runs in: its row id, when it last authenticated, and where from (for notices). */
+export interface SessionFacts {
+  id: string;
+  authenticatedAt: Date;
+  /** "Chrome on macOS", as the devices list shows it. */
+  device: string;
+  ip: string | null;
+}
+
 export interface Principal extends Account {
   method: "session" | "personal_api_key";
   scopes: readonly Scope[] | "*";
   /** The personal API key that authenticated the request; null for cookie sessions. */
   apiKeyId: string | null;
   /** Present for cookie sessions: when the person last proved who they are. */
-  session: { id: string; authenticatedAt: Date } | null;
+  session: SessionFacts | null;
   /** The current organization enforces two-factor (see `mustSetUpTwoFactor`); read with the session. */
   currentOrganizationEnforces2fa: boolean;
 }

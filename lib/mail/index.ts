@@ -8,6 +8,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative to `text` (which every message has). */
+  html?: string;
 }
 
 const globalForMail = globalThis as unknown as { mailTransports?: Map<string, Transporter> };

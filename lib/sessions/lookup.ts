@@ -1,16 +1,22 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import type { AccountRow } from "@/lib/auth/principal";
+import type { AccountRow, SessionFacts } from "@/lib/auth/principal";
 
 export interface LiveSession {
   user: AccountRow;
-  session: { id: string; authenticatedAt: Date };
+  session: SessionFacts;
   /** The user's current organization, if they belong to it, has `enforce2fa` on. */
   currentOrganizationEnforces2fa: boolean;
 }
 
-type Row = AccountRow & { twoFactorEnabled: boolean; sessionAuthenticatedAt: Date; currentOrganizationEnforces2fa: boolean };
+type Row = AccountRow & {
+  twoFactorEnabled: boolean;
+  sessionAuthenticatedAt: Date;
+  sessionDevice: string;
+  sessionIp: string | null;
+  currentOrganizationEnforces2fa: boolean;
+};
 
 // Last-seen is written at most this often, so a busy session costs no write per request.
 const TOUCH_EVERY_SECONDS = 60;
@@ -29,13 +35,13 @@ export async function findLiveSession(sessionId: string, userUuid: string): Prom
   const touchBefore = new Date(now - TOUCH_EVERY_SECONDS * 1000);
   const rows = await db().$queryRaw<Row[]>`
     WITH live AS (
-      SELECT s.id, s."userId", s."authenticatedAt" FROM sessions s
+      SELECT s.id, s."userId", s."authenticatedAt", s."deviceLabel", s.ip FROM sessions s
       WHERE s.id = ${sessionId}::uuid AND s."revokedAt" IS NULL AND s."lastSeenAt" > ${idleSince} AND s."createdAt" > ${createdSince}
     ), touched AS (
       UPDATE sessions t SET "lastSeenAt" = ${new Date(now)}
       FROM live WHERE t.id = live.id AND t."lastSeenAt" < ${touchBefore}
     )
-    SELECT u.*, live."authenticatedAt" AS "sessionAuthenticatedAt",
+    SELECT u.*, live."authenticatedAt" AS "sessionAuthenticatedAt", live."deviceLabel" AS "sessionDevice", live.ip AS "sessionIp",
       EXISTS (SELECT 1 FROM totp_devices d WHERE d."userId" = u.id) AS "twoFactorEnabled",
       EXISTS (
         SELECT 1 FROM organization_memberships m JOIN organizations o ON o.id = m."organizationId"
@@ -45,6 +51,10 @@ export async function findLiveSession(sessionId: string, userUuid: string): Prom
     WHERE u.uuid = ${userUuid}::uuid AND u."isActive"`;
   const row = rows[0];
   if (!row) return null;
-  const { sessionAuthenticatedAt, currentOrganizationEnforces2fa, ...user } = row;
-  return { user, session: { id: sessionId, authenticatedAt: sessionAuthenticatedAt }, currentOrganizationEnforces2fa };
+  const { sessionAuthenticatedAt, sessionDevice, sessionIp, currentOrganizationEnforces2fa, ...user } = row;
+  return {
+    user,
+    session: { id: sessionId, authenticatedAt: sessionAuthenticatedAt, device: sessionDevice, ip: sessionIp },
+    currentOrganizationEnforces2fa,
+  };
 }

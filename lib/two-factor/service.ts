@@ -5,7 +5,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { sendMailQuietly } from "@/lib/mail";
+import { sendNotice, type NoticeOrigin } from "@/lib/mail/notice";
 import { hashed, limiter, spend } from "@/lib/rate-limit";
 import { revokeOtherSessions } from "@/lib/sessions/service";
 import type { AuthUser } from "@/lib/auth/principal";
@@ -90,7 +90,7 @@ export async function confirmSetup(principal: Principal, subject: Subject, token
     await revokeOtherSessions(user.id, principal.session?.id ?? null, tx);
   });
   log.info("two_factor.enabled", { userId: user.id });
-  await notify(user, "Two-factor authentication is on", [
+  await notify(user, principal, "Two-factor authentication is on", [
     "Two-factor authentication was just turned on for your account. Signing in now needs a code from your authenticator app (or a backup code).",
     "Every other device was signed out.",
   ]);
@@ -182,23 +182,33 @@ export async function disableTwoFactor(principal: Principal, subject: Subject, t
     await revokeOtherSessions(user.id, principal.session?.id ?? null, tx);
   });
   log.info("two_factor.disabled", { userId: user.id, with: factor });
-  await notify(user, "Two-factor authentication is off", [
+  await notify(user, principal, "Two-factor authentication is off", [
     "Two-factor authentication was just turned off for your account. Signing in now needs only your password.",
-    "Every other device was signed out. If this wasn't you, change your password now.",
+    "Every other device was signed out.",
   ]);
   return { success: true };
 }
 
 /** Sign-in used a backup code: the owner should know, in case it was not them. */
-export async function notifyBackupCodeUsed(user: Pick<AuthUser, "id" | "email" | "firstName">): Promise<void> {
+export async function notifyBackupCodeUsed(user: Pick<AuthUser, "id" | "email" | "firstName">, origin: NoticeOrigin): Promise<void> {
   const remaining = await db().backupCode.count({ where: { userId: user.id, usedAt: null } });
-  await notify(user, "A backup code was used to sign in", [
-    `Someone signed in to your account with one of your backup codes. ${remaining} unused ${remaining === 1 ? "code is" : "codes are"} left.`,
-    "If this wasn't you, change your password and generate new backup codes.",
-  ]);
+  await sendNotice(
+    {
+      to: user.email,
+      firstName: user.firstName,
+      subject: "A backup code was used to sign in",
+      paragraphs: [`Someone signed in to your account with one of your backup codes. ${remaining} unused ${remaining === 1 ? "code is" : "codes are"} left.`],
+      origin,
+      ifNotYou: "If this wasn't you, change your password and generate new backup codes now.",
+    },
+    "two_factor.backup_code_used",
+  );
 }
 
-async function notify(user: Pick<AuthUser, "email" | "firstName">, subject: string, lines: string[]): Promise<void> {
-  const greeting = user.firstName ? `Hi ${user.firstName},` : "Hi,";
-  await sendMailQuietly({ to: user.email, subject: `${env.appName}: ${subject}`, text: [greeting, "", ...lines, "", `— ${env.appName}`].join("\n") }, "two_factor.notice");
+async function notify(user: Pick<AuthUser, "email" | "firstName">, principal: Principal, subject: string, paragraphs: string[]): Promise<void> {
+  const origin = { when: new Date(), device: principal.session?.device, ip: principal.session?.ip };
+  await sendNotice(
+    { to: user.email, firstName: user.firstName, subject, paragraphs, origin, ifNotYou: "If this wasn't you, change your password now and review your signed-in devices." },
+    "two_factor.notice",
+  );
 }

@@ -113,6 +113,15 @@ export function mayProceedWithoutTwoFactor(
   return errors.twoFactorSetupRequired();
 }
 
+/**
+ * Email and password change only from a signed-in browser session: a personal API key, whoever
+ * minted it, must not be able to take the account over (the reference's identity guard).
+ */
+export function mayChangeIdentityWith(via: CredentialKind): Decision {
+  if (via === "session") return null;
+  return errors.permissionDenied("Changing the email address or password needs a signed-in browser session; personal API keys cannot do it.");
+}
+
 /** Throws the refusal, if any. */
 export function enforce(decision: Decision): void {
   if (decision) throw decision;

@@ -49,7 +49,7 @@ export function fakePrincipal(
     method: via,
     scopes: via === "session" ? "*" : (options.scopes ?? "*"),
     apiKeyId: via === "personal_api_key" ? randomUUID() : null,
-    session: via === "session" ? { id: randomUUID(), authenticatedAt: now } : null,
+    session: via === "session" ? { id: randomUUID(), authenticatedAt: now, device: "Test runner", ip: null } : null,
     currentOrganizationEnforces2fa: options.organizationEnforces2fa ?? false,
   };
 }

@@ -4,6 +4,7 @@ import {
   hasScope,
   mayAddress,
   mayAuthenticateWith,
+  mayChangeIdentityWith,
   mayChangeStaffFlag,
   mayListEveryone,
   mayManageSessionsOf,
@@ -15,6 +16,7 @@ import {
   parseUserRef,
   type Actor,
   type AuthMode,
+  type CredentialKind,
   type Decision,
   type TwoFactorStanding,
 } from "@/lib/users/permissions";
@@ -169,5 +171,14 @@ describe("organization-enforced two-factor", () => {
     ["personal API key", keyOfBlockedUser, false],
   ])("must set up two-factor (pages redirect): %s → %s", (_who, who, expected) => {
     expect(mustSetUpTwoFactor(who)).toBe(expected);
+  });
+});
+
+describe("identity changes", () => {
+  it.each<[CredentialKind, string]>([
+    ["session", "allowed"],
+    ["personal_api_key", "403 permission_denied"],
+  ])("through a %s → %s", (via, expected) => {
+    expect(outcome(mayChangeIdentityWith(via))).toBe(expected);
   });
 });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "outbox_emails" ADD COLUMN     "html" TEXT;
