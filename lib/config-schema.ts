@@ -130,6 +130,7 @@ const shape = {
   TWO_FACTOR_SETUP_TTL_SECONDS: positiveInt(10 * 60),
   RATE_LIMIT_TWO_FACTOR_LIMIT: optionalPositiveInt(),
   RATE_LIMIT_TWO_FACTOR_WINDOW_SECONDS: optionalPositiveInt(),
+  PASSWORD_RESET_TTL_SECONDS: positiveInt(60 * 60),
 };
 
 /** Every variable the configuration reads (the README's Configuration table lists the same ones, bar NODE_ENV). */
@@ -169,6 +170,8 @@ export interface Config {
   /** Unset outside production means a fixed development key (see env.ts). */
   twoFactorKeys: EncryptionKey[] | undefined;
   twoFactorSetupTtlSeconds: number;
+  /** How long a forgot-password link works. */
+  passwordResetTtlSeconds: number;
   /** Keyed by budget name in lower case (`signup`, `signin_per_client`, …). */
   rateLimits: Record<string, RateLimitOverride>;
 }
@@ -234,6 +237,7 @@ export function parseConfig(vars: Vars): Config {
     signinMaxDelayMs: parsed.SIGNIN_MAX_DELAY_MS,
     twoFactorKeys: parsed.TWO_FACTOR_ENCRYPTION_KEYS,
     twoFactorSetupTtlSeconds: parsed.TWO_FACTOR_SETUP_TTL_SECONDS,
+    passwordResetTtlSeconds: parsed.PASSWORD_RESET_TTL_SECONDS,
     rateLimits,
   };
 }

@@ -65,6 +65,9 @@ export const env = {
   get twoFactorSetupTtlSeconds(): number {
     return config().twoFactorSetupTtlSeconds;
   },
+  get passwordResetTtlSeconds(): number {
+    return config().passwordResetTtlSeconds;
+  },
   get appName(): string {
     return config().appName;
   },

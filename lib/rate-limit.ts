@@ -25,6 +25,10 @@ export const rateRules = {
   signin_per_email: () => env.rateLimit("signin_per_email", { limit: 10, windowSeconds: FIFTEEN_MINUTES }),
   /** Wrong second-factor codes per user (the reference allows 6 per 20 minutes); holds for the right code too once spent. */
   two_factor: () => env.rateLimit("two_factor", { limit: 6, windowSeconds: 20 * 60 }),
+  /** Forgot-password requests per email address, known or not (the reference allows 6 a day). */
+  password_reset_per_email: () => env.rateLimit("password_reset_per_email", { limit: 6, windowSeconds: 24 * 60 * 60 }),
+  /** Forgot-password requests and completions per client address, across addresses. */
+  password_reset_per_client: () => env.rateLimit("password_reset_per_client", { limit: 30, windowSeconds: 60 * 60 }),
 } satisfies Record<string, () => RateRule>;
 
 export type RateRuleName = keyof typeof rateRules;
@@ -90,6 +94,7 @@ interface Budget {
 /** Budgets a route declaration can name in `rateLimit` (each a rule above), with what it counts per. */
 const budgets = {
   signup: { key: (request: Request) => clientKey(request.headers) },
+  password_reset_per_client: { key: (request: Request) => clientKey(request.headers) },
 } satisfies { [name in RateRuleName]?: Budget };
 
 export type RateLimitName = keyof typeof budgets;

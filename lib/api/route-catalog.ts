@@ -1,5 +1,7 @@
 import "server-only";
 import * as health from "@/app/api/health/route";
+import * as reset from "@/app/api/reset/route";
+import * as resetToken from "@/app/api/reset/[token]/route";
 import * as schema from "@/app/api/schema/route";
 import * as signup from "@/app/api/signup/route";
 import * as users from "@/app/api/users/route";
@@ -22,6 +24,8 @@ import type { RouteModule } from "./openapi";
  */
 export const ROUTE_CATALOG: readonly RouteModule[] = [
   { path: "/api/health", handlers: health },
+  { path: "/api/reset", handlers: reset },
+  { path: "/api/reset/{token}", handlers: resetToken },
   { path: "/api/schema", handlers: schema },
   { path: "/api/signup", handlers: signup },
   { path: "/api/users", handlers: users },
