@@ -131,6 +131,10 @@ const shape = {
   RATE_LIMIT_TWO_FACTOR_LIMIT: optionalPositiveInt(),
   RATE_LIMIT_TWO_FACTOR_WINDOW_SECONDS: optionalPositiveInt(),
   PASSWORD_RESET_TTL_SECONDS: positiveInt(60 * 60),
+  RATE_LIMIT_PASSWORD_RESET_PER_EMAIL_LIMIT: optionalPositiveInt(),
+  RATE_LIMIT_PASSWORD_RESET_PER_EMAIL_WINDOW_SECONDS: optionalPositiveInt(),
+  RATE_LIMIT_PASSWORD_RESET_PER_CLIENT_LIMIT: optionalPositiveInt(),
+  RATE_LIMIT_PASSWORD_RESET_PER_CLIENT_WINDOW_SECONDS: optionalPositiveInt(),
 };
 
 /** Every variable the configuration reads (the README's Configuration table lists the same ones, bar NODE_ENV). */

@@ -87,6 +87,9 @@ describe("the OpenAPI document", () => {
     expect(open.sort()).toEqual(
       [
         "health_retrieve",
+        "reset_complete",
+        "reset_create",
+        "reset_retrieve",
         "schema_retrieve",
         "signup_create",
         "users_retrieve",
