@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -121,6 +122,9 @@ export function SigninForm({ next, initialError }: SigninFormProps) {
         registration={register("password")}
         error={errors.password?.message}
       />
+      <p className="form__aside">
+        <Link href="/forgot-password">Forgot password?</Link>
+      </p>
       <div className="form__actions">
         <button type="submit" className="button button--primary button--block" disabled={busy}>
           Sign in

@@ -28,3 +28,10 @@ export const passwordResetFormSchema = passwordResetCompleteSchema
   .extend({ confirm: z.string().min(1, "Enter the new password again.") })
   .refine((values) => values.password === values.confirm, { path: ["confirm"], message: "The passwords don't match." });
 export type PasswordResetFormInput = z.infer<typeof passwordResetFormSchema>;
+
+/** "1 hour", "90 minutes": a link's lifetime as the mail and the pages state it. */
+export function lifetimeText(seconds: number): string {
+  if (seconds % 3600 === 0) return seconds === 3600 ? "1 hour" : `${seconds / 3600} hours`;
+  const minutes = Math.max(1, Math.round(seconds / 60));
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+}

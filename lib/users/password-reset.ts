@@ -15,6 +15,7 @@ import { deviceLabel } from "@/lib/sessions/device-label";
 import { revokeOtherSessions } from "@/lib/sessions/service";
 import { hasTwoFactor } from "@/lib/two-factor/service";
 import {
+  lifetimeText,
   PASSWORD_RESET_REQUESTED_DETAIL,
   type PasswordResetRequested,
   type PasswordResetTokenStatus,
@@ -34,13 +35,6 @@ function tokenHashOf(token: string): string {
 
 function originOf(headers: Headers): NoticeOrigin {
   return { when: new Date(), device: deviceLabel(headers.get("user-agent") ?? ""), ip: clientAddress(headers) };
-}
-
-/** "1 hour", "90 minutes": the link's lifetime as the mail states it. */
-export function lifetimeText(seconds: number): string {
-  if (seconds % 3600 === 0) return seconds === 3600 ? "1 hour" : `${seconds / 3600} hours`;
-  const minutes = Math.max(1, Math.round(seconds / 60));
-  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 
 /**
