@@ -17,8 +17,8 @@ for (const colorScheme of ["light", "dark"] as const) {
   test.describe(`WCAG 2.2 AA in the ${colorScheme} theme`, () => {
     test.use({ colorScheme, reducedMotion: "reduce" });
 
-    test("sign-in and sign-up pages", async ({ page }) => {
-      for (const path of ["/signin", "/signup"]) {
+    test("sign-in, sign-up, forgot-password and reset pages", async ({ page }) => {
+      for (const path of ["/signin", "/signup", "/forgot-password", "/reset/not-a-real-link"]) {
         await page.goto(path);
         await expect(page.locator("h1")).toHaveCount(1);
         expect(await seriousViolations(page), path).toEqual([]);
