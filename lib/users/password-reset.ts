@@ -46,9 +46,9 @@ export async function requestPasswordReset(email: string, headers: Headers): Pro
   await spend("password_reset_per_email", hashed(email));
   const token = randomBytes(32).toString("base64url");
   const tokenHash = tokenHashOf(token);
+  const origin = originOf(headers);
   const user = await db().user.findUnique({ where: { email }, select: accountSelect });
   if (user?.isActive) {
-    const origin = originOf(headers);
     void issueResetLink(user, token, tokenHash, origin).catch((error: unknown) =>
       log.error("password_reset.issue_failed", { userId: user.id, ...describeError(error) }),
     );
