@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import type { AppPrismaClient } from "@/lib/db/create-client";
 import { APP_NAME } from "../playwright.config";
 import { SAME_ORIGIN, expect, signInAttempt, test } from "./support/fixtures";
@@ -146,3 +147,17 @@ test("per client address: past 30 requests across addresses one client is refuse
   expect((await busy.request("POST", `/api/reset/${"A".repeat(43)}`, { json: { password: NEW_PASSWORD } })).status).toBe(429);
   expect((await new LoopbackClient("127.0.0.51").request("POST", "/api/reset", { json: { email: nobody() } })).status).toBe(202);
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the reset form, with its errors, passes WCAG 2.2 AA in the ${colorScheme} theme`, async ({ page, account, anonApi, prisma }) => {
+    await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
+    expect((await anonApi.post("/api/reset", { headers: SAME_ORIGIN, data: { email: account.email } })).status()).toBe(202);
+    await page.goto(await resetLinkFor(prisma, account.email));
+    await page.getByLabel("New password", { exact: true }).fill("short");
+    await page.getByRole("button", { name: "Set new password" }).click();
+    await expect(page.locator("#reset-password-error")).toBeVisible();
+    await expect(page.locator("#reset-confirm-error")).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
+  });
+}
