@@ -10,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { overrideEnvForTests } from "@/lib/env";
 import { PASSWORD_RESET_REQUESTED_DETAIL } from "@/lib/users/password-reset-schemas";
 import { fromClient, newClientAddress } from "../support/clients";
+import { captureLogs } from "../support/logs";
 import { expectError } from "../support/envelope";
 import { call, signedInSession } from "../support/requests";
 import { codeFor, enableTwoFactor } from "../support/two-factor";
@@ -283,6 +284,26 @@ describe("POST /api/reset/:token", () => {
     expect(await signIn(user.email, NEW_PASSWORD, await codeFor(secret, 1))).toBe("session");
     const notice = await db().outboxEmail.findFirstOrThrow({ where: { to: user.email, subject: "Accounts: Your password was reset" } });
     expect(notice.text).toContain("Two-factor authentication is still on");
+  });
+});
+
+describe("logs", () => {
+  it("record the completion by user id, never the token, the link or the password, even when the mail fails", async () => {
+    const user = await createTestUser();
+    const token = await requestedToken(user.email);
+    const logs = captureLogs("debug");
+    try {
+      // Nothing listens on port 9: the notice fails and is logged.
+      restoreEnv.push(overrideEnvForTests({ SMTP_URL: "smtp://127.0.0.1:9" }));
+      expect((await completeReset(token, NEW_PASSWORD)).status).toBe(204);
+      const entries = logs.entries();
+      expect(entries).toContainEqual(expect.objectContaining({ event: "password_reset.completed", userId: user.id }));
+      expect(entries).toContainEqual(expect.objectContaining({ event: "mail.send_failed", notice: "password_reset.completed" }));
+      expect(logs.text()).not.toContain(token);
+      expect(logs.text()).not.toContain(NEW_PASSWORD);
+    } finally {
+      logs.restore();
+    }
   });
 });
 
