@@ -229,15 +229,27 @@ function targetOf(spec: EndpointSpec, principal: Principal, rawParams: Record<st
 /** Long enough for a restarting database; short enough that clients retry soon after it is back. */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
+// A path segment this long and random is a credential (a reset link's token), not a name.
+const TOKEN_SEGMENT = /^[A-Za-z0-9_-]{24,}$/;
+const UUID_SEGMENT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The request's path for the log, with credential-like segments masked. */
+export function loggablePath(request: Request): string {
+  return new URL(request.url).pathname
+    .split("/")
+    .map((segment) => (TOKEN_SEGMENT.test(segment) && !UUID_SEGMENT.test(segment) ? "[redacted]" : segment))
+    .join("/");
+}
+
 function errorResponse(error: unknown, request: Request): Response {
   let apiError: ApiError;
   if (error instanceof ApiError) {
     apiError = error;
   } else if (isDatabaseUnavailable(error)) {
-    log.warn("api.database_unavailable", { method: request.method, path: new URL(request.url).pathname, errorName: describeError(error).errorName });
+    log.warn("api.database_unavailable", { method: request.method, path: loggablePath(request), errorName: describeError(error).errorName });
     apiError = errors.serviceUnavailable(DATABASE_RETRY_AFTER_SECONDS);
   } else {
-    log.error("api.unhandled_error", { method: request.method, path: new URL(request.url).pathname, ...describeError(error) });
+    log.error("api.unhandled_error", { method: request.method, path: loggablePath(request), ...describeError(error) });
     apiError = errors.server();
   }
   const response = new Response(JSON.stringify(apiError.toBody()), {

@@ -122,3 +122,15 @@ describe("OPTIONS", () => {
     expect(response.headers.get("allow")).toBe("GET, PATCH");
   });
 });
+
+describe("the path in error logs", () => {
+  it("masks credential-like segments and keeps names and uuids", async () => {
+    const { loggablePath } = await import("@/lib/api/route");
+    const token = "k3JcQ0mVwq8y1r9Xz2aLhPqRsTuVwXyZ0123456789a";
+    expect(loggablePath(new Request(`http://x/api/reset/${token}`))).toBe("/api/reset/[redacted]");
+    expect(loggablePath(new Request("http://x/api/users/0b8f8a52-1c4e-4f55-9f6e-0d3e2a7c9b11/two_factor_status"))).toBe(
+      "/api/users/0b8f8a52-1c4e-4f55-9f6e-0d3e2a7c9b11/two_factor_status",
+    );
+    expect(loggablePath(new Request("http://x/api/users/@me/sessions/revoke_others"))).toBe("/api/users/@me/sessions/revoke_others");
+  });
+});
