@@ -25,6 +25,8 @@ export const rateRules = {
   signin_per_email: () => env.rateLimit("signin_per_email", { limit: 10, windowSeconds: FIFTEEN_MINUTES }),
   /** Wrong second-factor codes per user (the reference allows 6 per 20 minutes); holds for the right code too once spent. */
   two_factor: () => env.rateLimit("two_factor", { limit: 6, windowSeconds: 20 * 60 }),
+  /** Password-change attempts per user, right or wrong (the reference allows 5 a minute). */
+  password_change: () => env.rateLimit("password_change", { limit: 5, windowSeconds: 60 }),
 } satisfies Record<string, () => RateRule>;
 
 export type RateRuleName = keyof typeof rateRules;
