@@ -148,7 +148,7 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
   const changesContext = patch.set_current_organization !== undefined || patch.set_current_team !== undefined;
   const fields = fieldChanges(patch);
   const respond = (updated: Awaited<ReturnType<typeof writeUser>>, memberships: Membership[]) =>
-    serializeUser({ ...subject, user: updated, memberships, session: sessionFacts(principal, subject) });
+    serializeUser({ ...subject, hasPassword: subject.hasPassword || newPassword !== null, user: updated, memberships, session: sessionFacts(principal, subject) });
 
   if (!needsStoredRow && !changesContext && !newPassword) {
     // Nothing read decides what is written: the UPDATE's own row lock serialises concurrent
