@@ -37,6 +37,13 @@ export const newPasswordSchema = z
   .min(PASSWORD_MIN_LENGTH, `This password is shorter than ${PASSWORD_MIN_LENGTH} characters.`)
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
 
+/** The Security page's password form; the server applies the same rules (and the block-list) to `password`. */
+export const passwordChangeFormSchema = z.object({
+  current_password: z.string().max(PASSWORD_MAX_LENGTH, `Passwords are at most ${PASSWORD_MAX_LENGTH} characters.`),
+  password: newPasswordSchema,
+});
+export type PasswordChangeForm = z.infer<typeof passwordChangeFormSchema>;
+
 /**
  * The one first-name rule, for sign-up, the Profile form, PATCH and `create-user`: trimmed and
  * never blank (the reference stores a blank one; an account then has no name to greet).
