@@ -40,14 +40,14 @@ function StrengthMeter({ strength, typed }: { strength: PasswordStrength | null;
   const level = strength?.level ?? 0;
   const text = !typed ? "" : strength ? [strength.label, ...strength.problems].join(" ") : "Checking…";
   return (
-    <div className="strength" data-level={level}>
-      <div className="strength__bars" aria-hidden="true">
+    <span className="strength" data-level={level}>
+      <span className="strength__bars" aria-hidden="true">
         {[1, 2, 3].map((bar) => (
           <span key={bar} className="strength__bar" data-on={typed && level >= bar ? "true" : undefined} />
         ))}
-      </div>
+      </span>
       <span className="strength__text">{text ? `Strength: ${text}` : `${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters; long passphrases are best, common passwords are refused.`}</span>
-    </div>
+    </span>
   );
 }
 

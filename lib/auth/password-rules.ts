@@ -48,9 +48,9 @@ export function passwordStrength(password: string, email: string): PasswordStren
   if (password === "") return { level: 0, label: "", problems: [] };
   const length = newPasswordSchema.safeParse(password);
   const problems = length.success ? passwordPolicyIssues(password, email).map((issue) => issue.detail) : length.error.issues.map((issue) => issue.message);
-  if (problems.length > 0) return { level: 1, label: "Not allowed", problems };
+  if (problems.length > 0) return { level: 1, label: "Not allowed.", problems };
   if ([...password].length < PASSWORD_RECOMMENDED_LENGTH) {
     return { level: 2, label: `Allowed. ${PASSWORD_RECOMMENDED_LENGTH} characters or more is stronger.`, problems: [] };
   }
-  return { level: 3, label: "Strong", problems: [] };
+  return { level: 3, label: "Strong.", problems: [] };
 }

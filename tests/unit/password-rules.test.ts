@@ -21,7 +21,7 @@ describe("passwordStrength (the Security page's meter)", () => {
   it("says why in words, as the server does", () => {
     expect(passwordStrength("password123", email).problems).toEqual(["This password is too common. Choose one that is harder to guess."]);
     expect(passwordStrength("short", email).problems).toEqual(["This password is shorter than 8 characters."]);
-    expect(passwordStrength("a".repeat(PASSWORD_RECOMMENDED_LENGTH - 1) + "b", email).label).toBe("Strong");
+    expect(passwordStrength("a".repeat(PASSWORD_RECOMMENDED_LENGTH - 1) + "b", email).label).toBe("Strong.");
   });
 
   it("is the rule the server applies", () => {
