@@ -113,6 +113,27 @@ test.describe("the Password card", () => {
     await expect(field).toHaveAccessibleDescription(/Strength: Allowed/);
   });
 
+  test("too many attempts show a countdown instead of another try", async ({ page, account }) => {
+    await signInPage(page, account);
+    await page.goto("/settings/security");
+    const card = page.getByRole("region", { name: "Password" });
+    await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+    const current = page.getByLabel("Current password", { exact: true });
+    const submit = async () => {
+      const answered = page.waitForResponse((response) => response.url().endsWith("/api/users/@me") && response.request().method() === "PATCH");
+      await card.getByRole("button", { name: "Change password" }).click();
+      return (await answered).status();
+    };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await current.fill(`wrong-${attempt}-guess`);
+      expect(await submit()).toBe(400);
+    }
+    await current.fill(account.password);
+    expect(await submit()).toBe(429);
+    await expect(card.getByRole("alert").filter({ hasText: /Too many attempts\. Try again in \d:\d\d\./ })).toBeVisible();
+    await expect(card.getByRole("button", { name: "Change password" })).toHaveAttribute("aria-disabled", "true");
+  });
+
   test("pasting works in the sign-in and sign-up password fields too", async ({ page }) => {
     await page.goto("/signin");
     await pasteInto(page, "Password", NEW_PASSWORD);
