@@ -134,6 +134,21 @@ test.describe("the Password card", () => {
     await expect(card.getByRole("button", { name: "Change password" })).toHaveAttribute("aria-disabled", "true");
   });
 
+  test("an account without a password gets the Set a password variant, without the current field", async ({ page, account, prisma }) => {
+    await signInPage(page, account);
+    await prisma.user.update({ where: { id: account.id }, data: { passwordHash: null } });
+    await page.goto("/settings/security");
+    const card = page.getByRole("region", { name: "Password" });
+    await expect(card.getByRole("form", { name: "Set a password" })).toBeVisible();
+    await expect(page.getByLabel("Current password", { exact: true })).toHaveCount(0);
+    await pasteInto(page, "New password", NEW_PASSWORD);
+    await expect(card.getByRole("button", { name: "Show password" })).toHaveAttribute("aria-pressed", "false");
+    await card.getByRole("button", { name: "Set password" }).click();
+    await expect(card.getByRole("status")).toHaveText("Password set. No other device was signed in.");
+    await expect(card.getByRole("form", { name: "Change password" })).toBeVisible();
+    await (await apiAs({ email: account.email, password: NEW_PASSWORD })).dispose();
+  });
+
   test("pasting works in the sign-in and sign-up password fields too", async ({ page }) => {
     await page.goto("/signin");
     await pasteInto(page, "Password", NEW_PASSWORD);

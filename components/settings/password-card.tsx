@@ -21,10 +21,10 @@ const IDS = { current_password: "password-current", password: "password-new" } a
 
 type Rules = typeof import("@/lib/auth/password-rules");
 
-/** The server's own rules, fetched the first time someone types a new password (the block-list is large). */
-function usePasswordStrength(password: string, email: string): PasswordStrength | null {
+/** The server's own rules, fetched when the new-password field is first used (the block-list is large). */
+function usePasswordStrength(password: string, email: string, focused: boolean): PasswordStrength | null {
   const [rules, setRules] = useState<Rules | null>(null);
-  const wanted = password !== "";
+  const wanted = focused || password !== "";
   useEffect(() => {
     if (!wanted || rules) return;
     let live = true;
@@ -63,6 +63,7 @@ export function PasswordCard() {
   const announce = useAnnounce();
   const lockout = useLockout();
   const [shown, setShown] = useState(false);
+  const [newFieldUsed, setNewFieldUsed] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const hasPassword = me.data?.has_password ?? true;
@@ -85,7 +86,7 @@ export function PasswordCard() {
     defaultValues: { current_password: "", password: "" },
   });
   const newPassword = watch("password");
-  const strength = usePasswordStrength(newPassword, email);
+  const strength = usePasswordStrength(newPassword, email, newFieldUsed);
 
   function failed(error: ApiClientError) {
     if (error.status === 401) return;
@@ -163,12 +164,13 @@ export function PasswordCard() {
           spellCheck={false}
           autoCapitalize="none"
           registration={register("password")}
+          onFocus={() => setNewFieldUsed(true)}
           error={errors.password?.message}
           help={<StrengthMeter strength={strength} typed={newPassword !== ""} />}
         />
         <div>
           <button type="button" className="button button--ghost button--small" aria-pressed={shown} onClick={() => setShown((value) => !value)}>
-            {shown ? "Hide passwords" : "Show passwords"}
+            {`${shown ? "Hide" : "Show"} ${hasPassword ? "passwords" : "password"}`}
           </button>
         </div>
         {lockout.locked ? (
