@@ -130,6 +130,8 @@ const shape = {
   TWO_FACTOR_SETUP_TTL_SECONDS: positiveInt(10 * 60),
   RATE_LIMIT_TWO_FACTOR_LIMIT: optionalPositiveInt(),
   RATE_LIMIT_TWO_FACTOR_WINDOW_SECONDS: optionalPositiveInt(),
+  RATE_LIMIT_PASSWORD_CHANGE_LIMIT: optionalPositiveInt(),
+  RATE_LIMIT_PASSWORD_CHANGE_WINDOW_SECONDS: optionalPositiveInt(),
 };
 
 /** Every variable the configuration reads (the README's Configuration table lists the same ones, bar NODE_ENV). */
