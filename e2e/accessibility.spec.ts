@@ -52,6 +52,21 @@ for (const colorScheme of ["light", "dark"] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test("the password card with a field error and each meter level", async ({ page, account }) => {
+      await signInPage(page, account);
+      await page.goto("/settings/security");
+      const card = page.getByRole("region", { name: "Password" });
+      await page.getByLabel("Current password", { exact: true }).fill("not-the-password");
+      for (const [typed, said] of [["short", "Not allowed"], ["v8#Qm-tundra", "Allowed"], ["a quiet tundra lantern at dawn", "Strong"]] as const) {
+        await page.getByLabel("New password", { exact: true }).fill(typed);
+        await expect(card.getByText(`Strength: ${said}`, { exact: false })).toBeVisible();
+        expect(await seriousViolations(page), said).toEqual([]);
+      }
+      await card.getByRole("button", { name: "Change password" }).click();
+      await expect(page.getByLabel("Current password", { exact: true })).toHaveAttribute("aria-invalid", "true");
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test("the two-factor setup dialog, key shown", async ({ page, account }) => {
       await signInPage(page, account);
       await page.goto("/settings/security");

@@ -135,6 +135,8 @@ const shape = {
   RATE_LIMIT_PASSWORD_RESET_PER_EMAIL_WINDOW_SECONDS: optionalPositiveInt(),
   RATE_LIMIT_PASSWORD_RESET_PER_CLIENT_LIMIT: optionalPositiveInt(),
   RATE_LIMIT_PASSWORD_RESET_PER_CLIENT_WINDOW_SECONDS: optionalPositiveInt(),
+  RATE_LIMIT_PASSWORD_CHANGE_LIMIT: optionalPositiveInt(),
+  RATE_LIMIT_PASSWORD_CHANGE_WINDOW_SECONDS: optionalPositiveInt(),
 };
 
 /** Every variable the configuration reads (the README's Configuration table lists the same ones, bar NODE_ENV). */

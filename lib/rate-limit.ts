@@ -29,6 +29,8 @@ export const rateRules = {
   password_reset_per_email: () => env.rateLimit("password_reset_per_email", { limit: 6, windowSeconds: 24 * 60 * 60 }),
   /** Forgot-password requests and completions per client address, across addresses. */
   password_reset_per_client: () => env.rateLimit("password_reset_per_client", { limit: 30, windowSeconds: 60 * 60 }),
+  /** Password-change attempts per user, right or wrong (the reference allows 5 a minute). */
+  password_change: () => env.rateLimit("password_change", { limit: 5, windowSeconds: 60 }),
 } satisfies Record<string, () => RateRule>;
 
 export type RateRuleName = keyof typeof rateRules;

@@ -29,3 +29,13 @@ export function useUpdateMe() {
     },
   });
 }
+
+/** PATCH `{password, current_password}`: the other sessions end, so the devices list is re-read. */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation<UserDto, ApiClientError, Pick<UserPatchInput, "password" | "current_password">>({
+    mutationFn: (patch) => apiFetch<UserDto>(ME_PATH, { method: "PATCH", body: patch }),
+    onSuccess: (user) => queryClient.setQueryData(queryKeys.users.me(), user),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.sessions.all() }),
+  });
+}

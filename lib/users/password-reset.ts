@@ -12,7 +12,7 @@ import { describeError, log } from "@/lib/log";
 import { sendNotice, type NoticeOrigin } from "@/lib/mail/notice";
 import { hashed, spend } from "@/lib/rate-limit";
 import { deviceLabel } from "@/lib/sessions/device-label";
-import { revokeOtherSessions } from "@/lib/sessions/service";
+import { applyPassword } from "./password-change";
 import { hasTwoFactor } from "@/lib/two-factor/service";
 import {
   lifetimeText,
@@ -106,12 +106,6 @@ export async function checkPasswordResetToken(token: string): Promise<PasswordRe
   return { expires_at: row.expiresAt.toISOString() };
 }
 
-/** The new password set and every session of the user ended, in the transaction that claims the link. */
-async function setPasswordFromReset(tx: Prisma.TransactionClient, userId: number, passwordHash: string): Promise<number> {
-  await tx.user.update({ where: { id: userId }, data: { passwordHash } });
-  return revokeOtherSessions(userId, null, tx);
-}
-
 /**
  * Sets a new password through a reset link. The link is claimed with a conditional UPDATE, so of
  * simultaneous completions exactly one wins. It creates no session: the person signs in
@@ -127,7 +121,7 @@ export async function completePasswordReset(token: string, password: string, hea
     const claimed = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (claimed.count !== 1) tokenInvalid();
     await tx.passwordResetToken.deleteMany({ where: { userId: row.userId, usedAt: null } });
-    await setPasswordFromReset(tx, row.userId, passwordHash);
+    await applyPassword(tx, row.userId, { passwordHash }, null);
   });
   log.info("password_reset.completed", { userId: row.userId });
   const twoFactor = await hasTwoFactor(row.userId);

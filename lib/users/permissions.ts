@@ -122,6 +122,16 @@ export function mayChangeIdentityWith(via: CredentialKind): Decision {
   return errors.permissionDenied("Changing the email address or password needs a signed-in browser session; personal API keys cannot do it.");
 }
 
+/**
+ * A password is changed by its owner only. The reference lets staff do it through the same PATCH,
+ * but that needs the user's current password anyway, and for an account without one it would let
+ * a staff cookie plant a password and sign in as the user. Staff help by other means (a reset mail).
+ */
+export function mayChangePasswordOf(target: { isSelf: boolean }): Decision {
+  if (target.isSelf) return null;
+  return errors.permissionDenied("You can only change your own password.");
+}
+
 /** Throws the refusal, if any. */
 export function enforce(decision: Decision): void {
   if (decision) throw decision;

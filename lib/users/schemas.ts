@@ -37,6 +37,13 @@ export const newPasswordSchema = z
   .min(PASSWORD_MIN_LENGTH, `This password is shorter than ${PASSWORD_MIN_LENGTH} characters.`)
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
 
+/** The Security page's password form; the server applies the same rules (and the block-list) to `password`. */
+export const passwordChangeFormSchema = z.object({
+  current_password: z.string().max(PASSWORD_MAX_LENGTH, `Passwords are at most ${PASSWORD_MAX_LENGTH} characters.`),
+  password: newPasswordSchema,
+});
+export type PasswordChangeForm = z.infer<typeof passwordChangeFormSchema>;
+
 /**
  * The one first-name rule, for sign-up, the Profile form, PATCH and `create-user`: trimmed and
  * never blank (the reference stores a blank one; an account then has no name to greet).
@@ -86,8 +93,8 @@ const teamId = z.union([
 ]);
 
 /**
- * PATCH /api/users/:uuid. Unknown and read-only keys are stripped (ignored); identity fields
- * (`email`, `password`) have their own flow and are refused here rather than silently dropped.
+ * PATCH /api/users/:uuid. Unknown and read-only keys are stripped (ignored); `email` has its own
+ * flow and is refused here rather than silently dropped; `password` is checked by the service.
  */
 export const userPatchSchema = z.object({
   ...profileNamesSchema.partial().shape,
@@ -112,8 +119,10 @@ export const userPatchSchema = z.object({
   passkeys_enabled_for_2fa: z.boolean().nullable().optional(),
   hide_mcp_hints: z.boolean().optional(),
   email: z.string().optional().meta({ description: "A new address, staged as `pending_email` until verified. Not available yet: 400 `not_supported`." }),
-  password: z.string().optional().meta({ description: "A new password, with `current_password`. Not available yet: 400 `not_supported`." }),
-  current_password: z.string().optional(),
+  password: z.string().optional().meta({
+    description: `A new password (${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters, not a common one), with \`current_password\`. Session only, on yourself; every other session ends and a notice is mailed. Attempts are limited per user.`,
+  }),
+  current_password: z.string().optional().meta({ description: "The current password; required unless the account has none (`has_password: false`)." }),
 });
 export type UserPatch = z.infer<typeof userPatchSchema>;
 

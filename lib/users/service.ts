@@ -7,6 +7,7 @@ import { WITH_TWO_FACTOR, withoutPasswordHash, type Principal } from "@/lib/auth
 import { sensitiveSessionExpiresAt } from "@/lib/auth/session-policy";
 import { revokeOtherSessions } from "@/lib/sessions/service";
 import { mergeNotificationOverrides } from "./notification-settings";
+import { applyPassword, notifyPasswordChanged, preparePasswordChange } from "./password-change";
 import { enforce, mayChangeStaffFlag, mayListEveryone, mayRemoveStaffUser } from "./permissions";
 import type { UserListQuery, UserPatch } from "./schemas";
 import { membershipsOf, membershipsOfUsers, type Membership } from "./memberships";
@@ -55,7 +56,7 @@ export async function listUsers(
   return paginated(requestUrl, query, count, results);
 }
 
-const IDENTITY_FIELDS = ["email", "password", "current_password"] as const;
+const IDENTITY_FIELDS = ["email"] as const;
 
 function resolveCurrentContext(
   memberships: Membership[],
@@ -132,9 +133,10 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
   const identityIssues = IDENTITY_FIELDS.filter((field) => patch[field] !== undefined).map((field) => ({
     attr: field,
     code: "not_supported",
-    detail: field === "email" ? "Changing the email address is not available yet." : "Changing the password is not available yet.",
+    detail: "Changing the email address is not available yet.",
   }));
   if (identityIssues.length > 0) throw errors.validation(identityIssues);
+  const newPassword = await preparePasswordChange(principal, subject, patch);
   if (patch.is_staff !== undefined) enforce(mayChangeStaffFlag(principal.user));
   if (patch.passkeys_enabled_for_2fa === true) {
     throw errors.invalidField("passkeys_enabled_for_2fa", "no_passkeys", "Register a passkey before using passkeys for two-factor authentication.");
@@ -146,16 +148,16 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
   const changesContext = patch.set_current_organization !== undefined || patch.set_current_team !== undefined;
   const fields = fieldChanges(patch);
   const respond = (updated: Awaited<ReturnType<typeof writeUser>>, memberships: Membership[]) =>
-    serializeUser({ ...subject, user: updated, memberships, session: sessionFacts(principal, subject) });
+    serializeUser({ ...subject, hasPassword: subject.hasPassword || newPassword !== null, user: updated, memberships, session: sessionFacts(principal, subject) });
 
-  if (!needsStoredRow && !changesContext) {
+  if (!needsStoredRow && !changesContext && !newPassword) {
     // Nothing read decides what is written: the UPDATE's own row lock serialises concurrent
     // writers, and the memberships shown do not depend on it, so both run at once.
     const [updated, memberships] = await Promise.all([writeUser(db(), user.id, fields), membershipsOf(user.id)]);
     return respond(updated, memberships);
   }
 
-  const { updated, memberships } = await db().$transaction(async (tx) => {
+  const { updated, memberships, revokedSessions } = await db().$transaction(async (tx) => {
     const storedNotificationSettings = needsStoredRow ? await lockUserRow(tx, user.id) : null;
     const memberships = await membershipsOf(user.id, tx);
     const data: Prisma.UserUncheckedUpdateInput = { ...fields, ...resolveCurrentContext(memberships, patch) };
@@ -168,9 +170,16 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
       // A changed privilege ends the user's other sessions; they sign in again with the new one.
       await revokeOtherSessions(user.id, subject.isSelf ? (principal.session?.id ?? null) : null, tx);
     }
-    return { updated: await writeUser(tx, user.id, data), memberships };
+    // The password goes last: it ends the other sessions, and with them those of a changed staff flag.
+    const revokedSessions = newPassword ? await applyPassword(tx, user.id, newPassword, principal.session?.id ?? null) : 0;
+    return { updated: await writeUser(tx, user.id, data), memberships, revokedSessions };
   });
+  if (newPassword) await notifyPasswordChanged(user, sessionOrigin(principal), revokedSessions);
   return respond(updated, memberships);
+}
+
+function sessionOrigin(principal: Principal) {
+  return { when: new Date(), device: principal.session?.device, ip: principal.session?.ip };
 }
 
 function jsonOrDbNull(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull | undefined {

@@ -9,6 +9,7 @@ import {
   mayListEveryone,
   mayManageSessionsOf,
   mayManageTwoFactorOf,
+  mayChangePasswordOf,
   mayProceedWithoutTwoFactor,
   mayReadOutbox,
   mayRemoveStaffUser,
@@ -180,5 +181,14 @@ describe("identity changes", () => {
     ["personal_api_key", "403 permission_denied"],
   ])("through a %s → %s", (via, expected) => {
     expect(outcome(mayChangeIdentityWith(via))).toBe(expected);
+  });
+});
+
+describe("password change", () => {
+  it.each<[string, { isSelf: boolean }, string]>([
+    ["the caller's own", { isSelf: true }, "allowed"],
+    ["another user's, even for staff", { isSelf: false }, "403 permission_denied"],
+  ])("%s → %s", (_label, target, expected) => {
+    expect(outcome(mayChangePasswordOf(target))).toBe(expected);
   });
 });

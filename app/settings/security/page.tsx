@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { ComingSoonCard } from "@/components/settings/coming-soon-card";
 import { PageHeader } from "@/components/settings/page-header";
+import { PasswordCard } from "@/components/settings/password-card";
 import { SignedInDevices } from "@/components/settings/signed-in-devices";
 import { TwoFactorCard } from "@/components/settings/two-factor-card";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
@@ -18,12 +18,10 @@ export default async function SecurityPage() {
     <>
       <PageHeader title="Security" description="Keep your account safe." />
       <Prefetched queries={[twoFactorStatusQuery(principal), meQuery(principal), mySessionsQuery(principal)]}>
+        <PasswordCard />
         <TwoFactorCard appName={env.appName} />
         <SignedInDevices />
       </Prefetched>
-      <ComingSoonCard id="password" title="Password">
-        Change your password and manage passkeys.
-      </ComingSoonCard>
     </>
   );
 }

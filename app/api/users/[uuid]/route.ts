@@ -23,7 +23,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
     sensitive: true,
     body: userPatchSchema,
     response: userSchema,
-    errors: { 409: "The last staff user cannot be demoted." },
+    errors: { 409: "The last staff user cannot be demoted.", 429: "Too many password-change attempts (`password_change` budget, per user)." },
     handler: ({ principal, subject, body }) => updateUser(principal, subject, body),
   }),
   DELETE: endpoint({
