@@ -130,6 +130,13 @@ const shape = {
   TWO_FACTOR_SETUP_TTL_SECONDS: positiveInt(10 * 60),
   RATE_LIMIT_TWO_FACTOR_LIMIT: optionalPositiveInt(),
   RATE_LIMIT_TWO_FACTOR_WINDOW_SECONDS: optionalPositiveInt(),
+  EMAIL_VERIFICATION_TTL_SECONDS: positiveInt(24 * 60 * 60),
+  RATE_LIMIT_EMAIL_VERIFICATION_MAIL_LIMIT: optionalPositiveInt(),
+  RATE_LIMIT_EMAIL_VERIFICATION_MAIL_WINDOW_SECONDS: optionalPositiveInt(),
+  RATE_LIMIT_EMAIL_VERIFICATION_ATTEMPT_LIMIT: optionalPositiveInt(),
+  RATE_LIMIT_EMAIL_VERIFICATION_ATTEMPT_WINDOW_SECONDS: optionalPositiveInt(),
+  RATE_LIMIT_EMAIL_CHANGE_PASSWORD_LIMIT: optionalPositiveInt(),
+  RATE_LIMIT_EMAIL_CHANGE_PASSWORD_WINDOW_SECONDS: optionalPositiveInt(),
 };
 
 /** Every variable the configuration reads (the README's Configuration table lists the same ones, bar NODE_ENV). */
@@ -169,6 +176,7 @@ export interface Config {
   /** Unset outside production means a fixed development key (see env.ts). */
   twoFactorKeys: EncryptionKey[] | undefined;
   twoFactorSetupTtlSeconds: number;
+  emailVerificationTtlSeconds: number;
   /** Keyed by budget name in lower case (`signup`, `signin_per_client`, …). */
   rateLimits: Record<string, RateLimitOverride>;
 }
@@ -234,6 +242,7 @@ export function parseConfig(vars: Vars): Config {
     signinMaxDelayMs: parsed.SIGNIN_MAX_DELAY_MS,
     twoFactorKeys: parsed.TWO_FACTOR_ENCRYPTION_KEYS,
     twoFactorSetupTtlSeconds: parsed.TWO_FACTOR_SETUP_TTL_SECONDS,
+    emailVerificationTtlSeconds: parsed.EMAIL_VERIFICATION_TTL_SECONDS,
     rateLimits,
   };
 }

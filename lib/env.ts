@@ -65,6 +65,10 @@ export const env = {
   get twoFactorSetupTtlSeconds(): number {
     return config().twoFactorSetupTtlSeconds;
   },
+  /** How long a mailed email-verification link works. */
+  get emailVerificationTtlSeconds(): number {
+    return config().emailVerificationTtlSeconds;
+  },
   get appName(): string {
     return config().appName;
   },

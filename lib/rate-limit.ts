@@ -25,6 +25,12 @@ export const rateRules = {
   signin_per_email: () => env.rateLimit("signin_per_email", { limit: 10, windowSeconds: FIFTEEN_MINUTES }),
   /** Wrong second-factor codes per user (the reference allows 6 per 20 minutes); holds for the right code too once spent. */
   two_factor: () => env.rateLimit("two_factor", { limit: 6, windowSeconds: 20 * 60 }),
+  /** Verification mails per user, from an email change or a resend (the reference allows 6 resends a day). */
+  email_verification_mail: () => env.rateLimit("email_verification_mail", { limit: 6, windowSeconds: 24 * 60 * 60 }),
+  /** Wrong verification tokens per user uuid; past it even the right link waits. */
+  email_verification_attempt: () => env.rateLimit("email_verification_attempt", { limit: 10, windowSeconds: 60 * 60 }),
+  /** Wrong current passwords on an email change, per user; past it even the right one waits. */
+  email_change_password: () => env.rateLimit("email_change_password", { limit: 10, windowSeconds: FIFTEEN_MINUTES }),
 } satisfies Record<string, () => RateRule>;
 
 export type RateRuleName = keyof typeof rateRules;
