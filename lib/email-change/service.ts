@@ -81,7 +81,7 @@ async function mailAccountLink(user: AuthUser, principal: Principal | null, welc
   await sendNotice(
     {
       to: user.email,
-      subject: welcome ? `Welcome to ${env.appName}: confirm your email address` : "Confirm your email address",
+      subject: welcome ? "Welcome! Confirm your email address" : "Confirm your email address",
       firstName: user.firstName,
       paragraphs: [
         ...(welcome ? [`Your ${env.appName} account is ready. You can sign in with ${user.email}.`] : []),

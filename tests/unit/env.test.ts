@@ -55,6 +55,7 @@ describe("the configuration schema", () => {
       signinMaxDelayMs: 5000,
       twoFactorKeys: undefined,
       twoFactorSetupTtlSeconds: 600,
+      emailVerificationTtlSeconds: 86400,
       rateLimits: {},
     });
   });
@@ -108,6 +109,7 @@ describe("the configuration schema", () => {
       RATE_LIMIT_SIGNUP_WINDOW_SECONDS: "120",
       TWO_FACTOR_ENCRYPTION_KEYS: `new:${"A".repeat(43)}=, old:${"B".repeat(43)}=`,
       TWO_FACTOR_SETUP_TTL_SECONDS: "120",
+      EMAIL_VERIFICATION_TTL_SECONDS: "3600",
       RATE_LIMIT_TWO_FACTOR_LIMIT: "3",
       RATE_LIMIT_TWO_FACTOR_WINDOW_SECONDS: "300",
       NODE_ENV: "production",
@@ -137,6 +139,7 @@ describe("the configuration schema", () => {
         { id: "old", key: Buffer.from(`${"B".repeat(43)}=`, "base64") },
       ],
       twoFactorSetupTtlSeconds: 120,
+      emailVerificationTtlSeconds: 3600,
       rateLimits: {
         signin_per_email_and_client: { limit: 5, windowSeconds: 60 },
         signin_per_client: { limit: 50, windowSeconds: 600 },

@@ -14,6 +14,9 @@ export const REFERENCE_ALLOW_LIST: Record<string, string> = {
   "POST /api/users/{uuid}/two_factor_validate body:user-fields": USER_FIELDS_ARTIFACT,
   "POST /api/users/{uuid}/two_factor_backup_codes body:user-fields": USER_FIELDS_ARTIFACT,
   "POST /api/users/{uuid}/two_factor_disable body:user-fields": USER_FIELDS_ARTIFACT,
+  "POST /api/users/verify_email body:user-fields": USER_FIELDS_ARTIFACT,
+  "POST /api/users/request_email_verification body:user-fields": USER_FIELDS_ARTIFACT,
+  "PATCH /api/users/cancel_email_change_request body:user-fields": USER_FIELDS_ARTIFACT,
 
   "GET /api/users/{uuid}/hedgehog_config": "not built yet: preferences issue",
   "PATCH /api/users/{uuid}/hedgehog_config": "not built yet: preferences issue",
