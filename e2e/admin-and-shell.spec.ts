@@ -51,7 +51,7 @@ test("staff find the outbox in the navigation, inside the app shell, with the we
   await expect(nav.getByRole("link", { name: "Outbox" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
   await expect(page).toHaveTitle(`Outbox · Staff · ${APP_NAME}`);
-  await expect(page.getByRole("main").getByRole("listitem").filter({ hasText: email })).toContainText(`Welcome to ${APP_NAME}`);
+  await expect(page.getByRole("main").getByRole("listitem").filter({ hasText: email })).toContainText(`${APP_NAME}: Welcome! Confirm your email address`);
 });
 
 test("the outbox holds everyone's mail: a regular user has no link and gets a 404", async ({ page, account }) => {

@@ -10,9 +10,21 @@ test.describe("with JavaScript off, the server's first paint is the finished pag
     await page.goto("/settings/profile");
     await expect(page.getByLabel("First name")).toHaveValue("Server");
     await expect(page.getByLabel("Last name")).toHaveValue("Painted");
-    await expect(page.getByRole("region", { name: "Account" })).toContainText(account.email);
+    await expect(page.getByRole("region", { name: "Email", exact: true })).toContainText(account.email);
+    await expect(page.getByRole("region", { name: "Email", exact: true })).toContainText("Verified");
     await expect(page.locator(".skeleton")).toHaveCount(0);
     await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
+  });
+
+  test("profile: a pending email change is painted with its actions", async ({ page, account, prisma }) => {
+    const pendingEmail = `e2e-pending-${account.uuid}@example.test`;
+    await prisma.user.update({ where: { id: account.id }, data: { pendingEmail } });
+    await signInPage(page, account);
+    await page.goto("/settings/profile");
+    const pending = page.getByRole("region", { name: "Pending email change" });
+    await expect(pending).toContainText(pendingEmail);
+    await expect(pending.getByRole("button", { name: "Cancel change" })).toBeVisible();
+    await expect(page.locator(".skeleton")).toHaveCount(0);
   });
 
   test("security: the signed-in devices are listed, this one first", async ({ page, account }) => {

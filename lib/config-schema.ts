@@ -137,6 +137,13 @@ const shape = {
   RATE_LIMIT_PASSWORD_RESET_PER_CLIENT_WINDOW_SECONDS: optionalPositiveInt(),
   RATE_LIMIT_PASSWORD_CHANGE_LIMIT: optionalPositiveInt(),
   RATE_LIMIT_PASSWORD_CHANGE_WINDOW_SECONDS: optionalPositiveInt(),
+  EMAIL_VERIFICATION_TTL_SECONDS: positiveInt(24 * 60 * 60),
+  RATE_LIMIT_EMAIL_VERIFICATION_MAIL_LIMIT: optionalPositiveInt(),
+  RATE_LIMIT_EMAIL_VERIFICATION_MAIL_WINDOW_SECONDS: optionalPositiveInt(),
+  RATE_LIMIT_EMAIL_VERIFICATION_ATTEMPT_LIMIT: optionalPositiveInt(),
+  RATE_LIMIT_EMAIL_VERIFICATION_ATTEMPT_WINDOW_SECONDS: optionalPositiveInt(),
+  RATE_LIMIT_EMAIL_CHANGE_PASSWORD_LIMIT: optionalPositiveInt(),
+  RATE_LIMIT_EMAIL_CHANGE_PASSWORD_WINDOW_SECONDS: optionalPositiveInt(),
 };
 
 /** Every variable the configuration reads (the README's Configuration table lists the same ones, bar NODE_ENV). */
@@ -178,6 +185,7 @@ export interface Config {
   twoFactorSetupTtlSeconds: number;
   /** How long a forgot-password link works. */
   passwordResetTtlSeconds: number;
+  emailVerificationTtlSeconds: number;
   /** Keyed by budget name in lower case (`signup`, `signin_per_client`, …). */
   rateLimits: Record<string, RateLimitOverride>;
 }
@@ -244,6 +252,7 @@ export function parseConfig(vars: Vars): Config {
     twoFactorKeys: parsed.TWO_FACTOR_ENCRYPTION_KEYS,
     twoFactorSetupTtlSeconds: parsed.TWO_FACTOR_SETUP_TTL_SECONDS,
     passwordResetTtlSeconds: parsed.PASSWORD_RESET_TTL_SECONDS,
+    emailVerificationTtlSeconds: parsed.EMAIL_VERIFICATION_TTL_SECONDS,
     rateLimits,
   };
 }

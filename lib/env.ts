@@ -68,6 +68,10 @@ export const env = {
   get passwordResetTtlSeconds(): number {
     return config().passwordResetTtlSeconds;
   },
+  /** How long a mailed email-verification link works. */
+  get emailVerificationTtlSeconds(): number {
+    return config().emailVerificationTtlSeconds;
+  },
   get appName(): string {
     return config().appName;
   },

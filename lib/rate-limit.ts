@@ -31,6 +31,12 @@ export const rateRules = {
   password_reset_per_client: () => env.rateLimit("password_reset_per_client", { limit: 30, windowSeconds: 60 * 60 }),
   /** Password-change attempts per user, right or wrong (the reference allows 5 a minute). */
   password_change: () => env.rateLimit("password_change", { limit: 5, windowSeconds: 60 }),
+  /** Verification mails per user, from an email change or a resend (the reference allows 6 resends a day). */
+  email_verification_mail: () => env.rateLimit("email_verification_mail", { limit: 6, windowSeconds: 24 * 60 * 60 }),
+  /** Wrong verification tokens per user uuid; past it even the right link waits. */
+  email_verification_attempt: () => env.rateLimit("email_verification_attempt", { limit: 10, windowSeconds: 60 * 60 }),
+  /** Wrong current passwords on an email change, per user; past it even the right one waits. */
+  email_change_password: () => env.rateLimit("email_change_password", { limit: 10, windowSeconds: FIFTEEN_MINUTES }),
 } satisfies Record<string, () => RateRule>;
 
 export type RateRuleName = keyof typeof rateRules;

@@ -1,7 +1,6 @@
 "use client";
 
 import { CopyButton } from "@/components/ui/copy-button";
-import { EmailText } from "@/components/ui/email-text";
 import { LocalDate } from "@/components/ui/local-date";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useMe } from "@/lib/client/use-me";
@@ -36,7 +35,6 @@ export function ProfileFacts() {
   }
 
   const user = me.data;
-  const verified = user.is_email_verified === true;
 
   return (
     <SettingsCard id="account" title="Account" description="Facts about your account that you can't edit here.">
@@ -45,15 +43,6 @@ export function ProfileFacts() {
           {initials(user)}
         </span>
         <dl className="facts__list">
-          <div className="facts__row">
-            <dt>Email</dt>
-            <dd className="facts__value">
-              <EmailText email={user.email} />
-              <span className={verified ? "badge badge--success" : "badge badge--warning"}>
-                {verified ? "Verified" : "Unverified"}
-              </span>
-            </dd>
-          </div>
           <div className="facts__row">
             <dt>Member since</dt>
             <dd className="facts__value">

@@ -6,6 +6,9 @@ import * as schema from "@/app/api/schema/route";
 import * as signup from "@/app/api/signup/route";
 import * as users from "@/app/api/users/route";
 import * as user from "@/app/api/users/[uuid]/route";
+import * as verifyEmail from "@/app/api/users/verify_email/route";
+import * as requestEmailVerification from "@/app/api/users/request_email_verification/route";
+import * as cancelEmailChangeRequest from "@/app/api/users/cancel_email_change_request/route";
 import * as userSessions from "@/app/api/users/[uuid]/sessions/route";
 import * as userSession from "@/app/api/users/[uuid]/sessions/[id]/route";
 import * as userSessionsRevokeOthers from "@/app/api/users/[uuid]/sessions/revoke_others/route";
@@ -30,6 +33,9 @@ export const ROUTE_CATALOG: readonly RouteModule[] = [
   { path: "/api/signup", handlers: signup },
   { path: "/api/users", handlers: users },
   { path: "/api/users/{uuid}", handlers: user },
+  { path: "/api/users/verify_email", handlers: verifyEmail },
+  { path: "/api/users/request_email_verification", handlers: requestEmailVerification },
+  { path: "/api/users/cancel_email_change_request", handlers: cancelEmailChangeRequest },
   { path: "/api/users/{uuid}/sessions", handlers: userSessions },
   { path: "/api/users/{uuid}/sessions/{id}", handlers: userSession },
   { path: "/api/users/{uuid}/sessions/revoke_others", handlers: userSessionsRevokeOthers },

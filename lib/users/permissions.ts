@@ -84,6 +84,15 @@ export function mayManageTwoFactorOf(target: { isSelf: boolean }): Decision {
   return errors.permissionDenied("You can only manage your own two-factor authentication.");
 }
 
+/**
+ * An address is changed by its owner only: the change needs their current password, and a staff
+ * member moving someone's address elsewhere would take over the account through a reset mail.
+ */
+export function mayChangeEmailOf(target: { isSelf: boolean }): Decision {
+  if (target.isSelf) return null;
+  return errors.permissionDenied("You can only change your own email address.");
+}
+
 /** What the two-factor rule needs to know about the caller. */
 export interface TwoFactorStanding {
   via: CredentialKind;

@@ -118,11 +118,18 @@ export const userPatchSchema = z.object({
   role_at_organization: z.enum(ROLES_AT_ORGANIZATION).optional(),
   passkeys_enabled_for_2fa: z.boolean().nullable().optional(),
   hide_mcp_hints: z.boolean().optional(),
-  email: z.string().optional().meta({ description: "A new address, staged as `pending_email` until verified. Not available yet: 400 `not_supported`." }),
+  email: emailSchema.optional().meta({
+    description:
+      "A new address (one, trimmed, compared case-insensitively), with `current_password`. Staged as `pending_email` and mailed a link until verified (`verify_email`); `email` itself is unchanged. A case-only change applies at once. Session only.",
+  }),
   password: z.string().optional().meta({
     description: `A new password (${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters, not a common one), with \`current_password\`. Session only, on yourself; every other session ends and a notice is mailed. Attempts are limited per user.`,
   }),
-  current_password: z.string().optional().meta({ description: "The current password; required unless the account has none (`has_password: false`)." }),
+  current_password: z
+    .string()
+    .max(PASSWORD_MAX_LENGTH)
+    .optional()
+    .meta({ description: "The current password: required with a new `email` (checked before whether the address is free) and with a new `password` unless the account has none (`has_password: false`)." }),
 });
 export type UserPatch = z.infer<typeof userPatchSchema>;
 

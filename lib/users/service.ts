@@ -6,6 +6,7 @@ import { paginated, type Paginated } from "@/lib/api/pagination";
 import { WITH_TWO_FACTOR, withoutPasswordHash, type Principal } from "@/lib/auth/principal";
 import { sensitiveSessionExpiresAt } from "@/lib/auth/session-policy";
 import { revokeOtherSessions } from "@/lib/sessions/service";
+import { planEmailChange } from "@/lib/email-change/service";
 import { mergeNotificationOverrides } from "./notification-settings";
 import { applyPassword, notifyPasswordChanged, preparePasswordChange } from "./password-change";
 import { enforce, mayChangeStaffFlag, mayListEveryone, mayRemoveStaffUser } from "./permissions";
@@ -56,7 +57,6 @@ export async function listUsers(
   return paginated(requestUrl, query, count, results);
 }
 
-const IDENTITY_FIELDS = ["email"] as const;
 
 function resolveCurrentContext(
   memberships: Membership[],
@@ -130,23 +130,18 @@ async function writeUser(client: Client | Transaction, userId: number, data: Pri
 
 /** Validates the whole patch first, then writes it in one statement or one transaction: nothing is half-applied. */
 export async function updateUser(principal: Principal, subject: Subject, patch: UserPatch): Promise<UserDto> {
-  const identityIssues = IDENTITY_FIELDS.filter((field) => patch[field] !== undefined).map((field) => ({
-    attr: field,
-    code: "not_supported",
-    detail: "Changing the email address is not available yet.",
-  }));
-  if (identityIssues.length > 0) throw errors.validation(identityIssues);
   const newPassword = await preparePasswordChange(principal, subject, patch);
   if (patch.is_staff !== undefined) enforce(mayChangeStaffFlag(principal.user));
   if (patch.passkeys_enabled_for_2fa === true) {
     throw errors.invalidField("passkeys_enabled_for_2fa", "no_passkeys", "Register a passkey before using passkeys for two-factor authentication.");
   }
+  const emailChange = await planEmailChange(principal, subject, patch);
 
   const user = subject.user;
   const changesStaff = patch.is_staff !== undefined && patch.is_staff !== user.isStaff;
   const needsStoredRow = patch.notification_settings !== undefined || changesStaff;
   const changesContext = patch.set_current_organization !== undefined || patch.set_current_team !== undefined;
-  const fields = fieldChanges(patch);
+  const fields = { ...fieldChanges(patch), ...emailChange?.data };
   const respond = (updated: Awaited<ReturnType<typeof writeUser>>, memberships: Membership[]) =>
     serializeUser({ ...subject, hasPassword: subject.hasPassword || newPassword !== null, user: updated, memberships, session: sessionFacts(principal, subject) });
 
@@ -154,6 +149,7 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
     // Nothing read decides what is written: the UPDATE's own row lock serialises concurrent
     // writers, and the memberships shown do not depend on it, so both run at once.
     const [updated, memberships] = await Promise.all([writeUser(db(), user.id, fields), membershipsOf(user.id)]);
+    await emailChange?.afterWrite();
     return respond(updated, memberships);
   }
 
@@ -175,6 +171,7 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
     return { updated: await writeUser(tx, user.id, data), memberships, revokedSessions };
   });
   if (newPassword) await notifyPasswordChanged(user, sessionOrigin(principal), revokedSessions);
+  await emailChange?.afterWrite();
   return respond(updated, memberships);
 }
 

@@ -14,9 +14,11 @@ import { POST as VALIDATE_2FA_ALIAS } from "@/app/api/users/[uuid]/validate_2fa/
 import { GET as STATUS_2FA } from "@/app/api/users/[uuid]/two_factor_status/route";
 import { POST as BACKUP_CODES } from "@/app/api/users/[uuid]/two_factor_backup_codes/route";
 import { POST as DISABLE_2FA } from "@/app/api/users/[uuid]/two_factor_disable/route";
+import { PATCH as PATCH_USER } from "@/app/api/users/[uuid]/route";
+import { PATCH as CANCEL_EMAIL_CHANGE } from "@/app/api/users/cancel_email_change_request/route";
 import { expectError } from "../support/envelope";
 import { call, signedInSession } from "../support/requests";
-import { createTestUser } from "../support/users";
+import { createTestUser, TEST_PASSWORD } from "../support/users";
 
 // Personal API keys arrive with their own issue; the caller is injected as one, with every scope.
 const injected = vi.hoisted(() => ({ principal: null as Principal | null }));
@@ -76,5 +78,22 @@ describe("the two-factor routes refuse personal API keys, even with every scope"
     for (const handler of [START_2FA, START_2FA_ALIAS, VALIDATE_2FA, VALIDATE_2FA_ALIAS, STATUS_2FA, BACKUP_CODES, DISABLE_2FA]) {
       expect(endpointOf(handler)?.spec).toMatchObject({ auth: "session", sensitive: true });
     }
+  });
+});
+
+describe("an email change refuses personal API keys, even with every scope", () => {
+  it("PATCH email answers 403 and cancel 401, and the row is unchanged", async () => {
+    const user = await keyHolder();
+    const before = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    const patched = await call(PATCH_USER, {
+      method: "PATCH",
+      path: "/api/users/@me",
+      params: { uuid: "@me" },
+      body: { email: `key-${randomUUID()}@test.local`, current_password: TEST_PASSWORD },
+    });
+    expectError(patched, 403, { type: "authentication_error", code: "permission_denied" });
+    expectError(await call(CANCEL_EMAIL_CHANGE, { method: "PATCH", path: "/api/users/cancel_email_change_request" }), 401, sessionOnly);
+    expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(before);
+    expect(await db().emailVerificationToken.count({ where: { userId: user.id } })).toBe(0);
   });
 });

@@ -25,7 +25,7 @@ afterEach(() => {
 });
 
 describe("POST /api/signup", () => {
-  it("creates the user with a personal organization and team, an Argon2id hash and a welcome mail", async () => {
+  it("creates the user with a personal organization and team, an Argon2id hash and one welcome mail with a verification link", async () => {
     const email = newEmail();
     const response = await signup({ email: `  ${email.toUpperCase()} `, password: STRONG_PASSWORD, first_name: " Grace " });
     expect(response.status).toBe(201);
@@ -48,8 +48,10 @@ describe("POST /api/signup", () => {
 
     const outbox = await db().outboxEmail.findMany({ where: { to: email } });
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]!.subject).toBe("Welcome to Accounts");
+    expect(outbox[0]!.subject).toBe("Accounts: Welcome! Confirm your email address");
     expect(outbox[0]!.text).not.toContain(STRONG_PASSWORD);
+    expect(outbox[0]!.text).toMatch(new RegExp(`/verify-email\\?uuid=${user.uuid}&token=[A-Za-z0-9_-]{43}`));
+    expect(user.isEmailVerified).toBe(false);
   });
 
   it("greets in mail by the configured APP_NAME", async () => {
@@ -57,7 +59,8 @@ describe("POST /api/signup", () => {
     const email = newEmail();
     expect((await signup({ email, password: STRONG_PASSWORD, first_name: "Grace" })).status).toBe(201);
     const [mail] = await db().outboxEmail.findMany({ where: { to: email } });
-    expect(mail!.subject).toBe("Welcome to Hoglet");
+    expect(mail!.subject).toBe("Hoglet: Welcome! Confirm your email address");
+    expect(mail!.text).toContain("Your Hoglet account is ready");
   });
 
   it("keeps the first-name rule for accounts made outside sign-up (create-user)", async () => {

@@ -56,6 +56,7 @@ describe("the configuration schema", () => {
       twoFactorKeys: undefined,
       twoFactorSetupTtlSeconds: 600,
       passwordResetTtlSeconds: 3600,
+      emailVerificationTtlSeconds: 86400,
       rateLimits: {},
     });
   });
@@ -110,6 +111,7 @@ describe("the configuration schema", () => {
       TWO_FACTOR_ENCRYPTION_KEYS: `new:${"A".repeat(43)}=, old:${"B".repeat(43)}=`,
       TWO_FACTOR_SETUP_TTL_SECONDS: "120",
       PASSWORD_RESET_TTL_SECONDS: "900",
+      EMAIL_VERIFICATION_TTL_SECONDS: "3600",
       RATE_LIMIT_TWO_FACTOR_LIMIT: "3",
       RATE_LIMIT_TWO_FACTOR_WINDOW_SECONDS: "300",
       NODE_ENV: "production",
@@ -140,6 +142,7 @@ describe("the configuration schema", () => {
       ],
       twoFactorSetupTtlSeconds: 120,
       passwordResetTtlSeconds: 900,
+      emailVerificationTtlSeconds: 3600,
       rateLimits: {
         signin_per_email_and_client: { limit: 5, windowSeconds: 60 },
         signin_per_client: { limit: 50, windowSeconds: 600 },

@@ -102,6 +102,9 @@ describe("the OpenAPI document", () => {
         "users_two_factor_status_retrieve",
         "users_two_factor_validate_create",
         "users_validate_2fa_create",
+        // Public: links from mail, acting as nobody.
+        "users_request_email_verification_create",
+        "users_verify_email_create",
       ].sort(),
     );
     for (const operation of operations) {

@@ -4,6 +4,7 @@ import {
   hasScope,
   mayAddress,
   mayAuthenticateWith,
+  mayChangeEmailOf,
   mayChangeIdentityWith,
   mayChangeStaffFlag,
   mayListEveryone,
@@ -131,6 +132,15 @@ describe("two-factor", () => {
     ["another user's, even for staff", { isSelf: false }, "403 permission_denied"],
   ])("%s → %s", (_label, target, expected) => {
     expect(outcome(mayManageTwoFactorOf(target))).toBe(expected);
+  });
+});
+
+describe("email change", () => {
+  it.each<[string, { isSelf: boolean }, string]>([
+    ["the caller's own address", { isSelf: true }, "allowed"],
+    ["another user's, even for staff", { isSelf: false }, "403 permission_denied"],
+  ])("%s → %s", (_label, target, expected) => {
+    expect(outcome(mayChangeEmailOf(target))).toBe(expected);
   });
 });
 

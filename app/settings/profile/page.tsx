@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/settings/page-header";
 import { ProfileFacts } from "@/components/settings/profile-facts";
+import { EmailCard } from "@/components/settings/email-card";
 import { ProfileForm } from "@/components/settings/profile-form";
 
 export const metadata: Metadata = { title: "Profile · Settings" };
@@ -10,6 +11,7 @@ export default function ProfilePage() {
     <>
       <PageHeader title="Profile" description="Your name and the facts about your account." />
       <ProfileForm />
+      <EmailCard />
       <ProfileFacts />
     </>
   );

@@ -17,13 +17,18 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
   PATCH: endpoint({
     operationId: "users_partial_update",
     summary: "Update a user's profile and settings",
-    description: "Only the fields sent change; unknown and read-only fields are ignored. `is_staff` is for staff only.",
+    description:
+      "Only the fields sent change; unknown and read-only fields are ignored. `is_staff` is for staff only. A new `email` needs `current_password` and is staged as `pending_email` until the mailed link is opened (`verify_email`).",
     scope: "user:write",
     subject: "uuid",
     sensitive: true,
     body: userPatchSchema,
     response: userSchema,
-    errors: { 409: "The last staff user cannot be demoted.", 429: "Too many password-change attempts (`password_change` budget, per user)." },
+    errors: {
+      403: "`email` or `password` from a personal API key, or on another user (staff included): identity changes need the owner's browser session.",
+      409: "The last staff user cannot be demoted.",
+      429: "An email or password change past its per-user budget: password attempts, wrong current passwords, or verification mails (with `Retry-After`).",
+    },
     handler: ({ principal, subject, body }) => updateUser(principal, subject, body),
   }),
   DELETE: endpoint({

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { emailSchema } from "@/lib/users/schemas";
+
+/** As the mailed link carries them. Any string is accepted as `uuid`: an unknown or malformed one answers like a wrong token. */
+export const verifyEmailBodySchema = z.object({
+  uuid: z.string().max(100).meta({ description: "The uuid of the user the link was mailed to." }),
+  token: z.string().min(1, "The link has no token.").max(200).meta({ description: "The token from the mailed link." }),
+});
+export type VerifyEmailBody = z.infer<typeof verifyEmailBodySchema>;
+
+export const requestEmailVerificationBodySchema = z.object({
+  uuid: z.string().max(100).meta({ description: "The user to send a new verification link to." }),
+});
+
+export const emailSuccessSchema = z.object({ success: z.literal(true) }).meta({ id: "EmailSuccess" });
+
+/** The Profile page's change form; the server applies the same address rule through the PATCH schema. */
+export const emailChangeFormSchema = z.object({
+  email: emailSchema,
+  current_password: z.string().min(1, "Enter your current password."),
+});
+export type EmailChangeForm = z.input<typeof emailChangeFormSchema>;
+
+/** The codes the verify page tells apart. */
+export const VERIFY_EMAIL_ERROR_CODES = {
+  invalid: "invalid_token",
+  expired: "token_expired",
+  taken: "email_taken",
+} as const;
