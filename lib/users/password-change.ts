@@ -91,12 +91,15 @@ export async function setNewPassword(userId: number, newPassword: string, option
  * the account has none), then the new password's policy. `null` when the patch has no password.
  */
 export async function preparePasswordChange(principal: Principal, subject: Subject, patch: UserPatch): Promise<PreparedPassword | null> {
-  if (patch.password === undefined && patch.current_password === undefined) return null;
+  if (patch.password === undefined) {
+    // With a new `email`, `current_password` belongs to the email change; sent alone, it asks for the new password.
+    if (patch.current_password === undefined || patch.email !== undefined) return null;
+    throw errors.invalidField("password", "required", "Enter the new password.");
+  }
   enforce(mayChangeIdentityWith(principal.method));
   enforce(mayChangePasswordOf(subject));
   // Every attempt counts, spent before the old password is checked: parallel guesses cannot slip past.
   await spend("password_change", hashed(`user:${subject.user.id}`));
-  if (patch.password === undefined) throw errors.invalidField("password", "required", "Enter the new password.");
   if (subject.hasPassword) {
     if (!patch.current_password) throw errors.invalidField("current_password", "required", "Enter your current password.");
     const row = await db().user.findUniqueOrThrow({ where: { id: subject.user.id }, select: { passwordHash: true } });
