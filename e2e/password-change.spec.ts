@@ -12,7 +12,7 @@ test.describe("PATCH /api/users/@me {password, current_password}", () => {
     expect(await missing.json()).toMatchObject({ type: "validation_error", code: "required", attr: "current_password" });
     const wrong = await userApi.patch("/api/users/@me", { headers: SAME_ORIGIN, data: { current_password: "not-the-password", password: NEW_PASSWORD } });
     expect(wrong.status()).toBe(400);
-    expect(await wrong.json()).toMatchObject({ type: "validation_error", code: "wrong_password", attr: "current_password" });
+    expect(await wrong.json()).toMatchObject({ type: "validation_error", code: "incorrect_password", attr: "current_password" });
     expect(await prisma.user.findUniqueOrThrow({ where: { id: account.id }, omit: { passwordHash: false } })).toEqual(before);
   });
 

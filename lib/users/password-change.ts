@@ -104,7 +104,7 @@ export async function preparePasswordChange(principal: Principal, subject: Subje
     if (!patch.current_password) throw errors.invalidField("current_password", "required", "Enter your current password.");
     const row = await db().user.findUniqueOrThrow({ where: { id: subject.user.id }, select: { passwordHash: true } });
     if (!(await verifyPassword(row.passwordHash, patch.current_password))) {
-      throw errors.invalidField("current_password", "wrong_password", "Your current password is incorrect.");
+      throw errors.invalidField("current_password", "incorrect_password", "Your current password is incorrect.");
     }
   }
   return prepare(subject.user, patch.password, "password");

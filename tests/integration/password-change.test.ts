@@ -60,11 +60,11 @@ describe("PATCH /api/users/@me {password, current_password}", () => {
     expect(await mailsTo(user.email)).toEqual([]);
   });
 
-  it("refuses a wrong current_password with 400 wrong_password, and the row is unchanged", async () => {
+  it("refuses a wrong current_password with 400 incorrect_password, and the row is unchanged", async () => {
     const { user, current, other } = await userWithSessions();
     const before = await reloadUser(user.id);
     const response = await patch(current.cookie, { current_password: "not-the-password", password: NEW_PASSWORD, first_name: "Changed" });
-    expectError(response, 400, validation("wrong_password", "current_password"));
+    expectError(response, 400, validation("incorrect_password", "current_password"));
     expect(await reloadUser(user.id)).toEqual(before);
     expect((await me(other.cookie)).status).toBe(200);
     expect(await signIn(user.email, TEST_PASSWORD)).not.toBeNull();
@@ -86,7 +86,7 @@ describe("PATCH /api/users/@me {password, current_password}", () => {
 
   it("checks the current password before the new one's strength", async () => {
     const { current } = await userWithSessions();
-    expectError(await patch(current.cookie, { current_password: "wrong-guess-here", password: "123" }), 400, validation("wrong_password", "current_password"));
+    expectError(await patch(current.cookie, { current_password: "wrong-guess-here", password: "123" }), 400, validation("incorrect_password", "current_password"));
   });
 
   it.each([
@@ -135,7 +135,7 @@ describe("PATCH /api/users/@me {password, current_password}", () => {
   it("limits attempts per user: the 6th within a minute is 429 with Retry-After, even with the right password", async () => {
     const { user, current } = await userWithSessions();
     for (let attempt = 0; attempt < 5; attempt++) {
-      expectError(await patch(current.cookie, { current_password: `wrong-${attempt}-guess`, password: NEW_PASSWORD }), 400, validation("wrong_password", "current_password"));
+      expectError(await patch(current.cookie, { current_password: `wrong-${attempt}-guess`, password: NEW_PASSWORD }), 400, validation("incorrect_password", "current_password"));
     }
     const refused = await patch(current.cookie, { current_password: TEST_PASSWORD, password: NEW_PASSWORD });
     expectError(refused, 429, { type: "throttled_error", code: "throttled" });
