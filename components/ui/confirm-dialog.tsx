@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
+import { Modal } from "./modal";
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -14,31 +15,11 @@ interface ConfirmDialogProps {
   onCancel: () => void;
 }
 
-/**
- * A modal question with one destructive answer, on the native `<dialog>`: focus is trapped and
- * restored, Esc cancels, and the rest of the page is inert while it is open.
- */
+/** A modal question with one destructive answer; Esc and Cancel back out, unless the action is running. */
 export function ConfirmDialog({ open, title, children, confirmLabel, busyLabel, busy, onConfirm, onCancel }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!busy) onCancel();
-      }}
-    >
+    <Modal open={open} labelledBy={titleId} onCancel={() => (busy ? undefined : onCancel())}>
       <h2 className="dialog__title" id={titleId}>
         {title}
       </h2>
@@ -51,6 +32,6 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busyLabel, 
           {busy ? busyLabel : confirmLabel}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }
