@@ -16,6 +16,7 @@ test("the owner signs in from another address while someone hammers the account 
   expect(await attacker.signIn(account.email, account.password)).toBe("throttled");
   expect(attacker.lastSignIn?.status).toBe(429);
   expect(Number(attacker.lastSignIn?.headers["retry-after"])).toBeGreaterThan(0);
+  expect(JSON.parse(attacker.lastSignIn?.body ?? "{}")).toMatchObject({ type: "throttled_error", code: "throttled", attr: null, url: expect.stringContaining("error=throttled") });
   // A plain form post (no JavaScript) stays a redirect to the sign-in page, which words the error.
   expect(await attacker.signIn(account.email, account.password, {}, { json: false })).toBe("throttled");
   expect(attacker.lastSignIn?.status).toBe(302);

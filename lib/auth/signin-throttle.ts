@@ -1,7 +1,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, errors } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { clientKey, hashed, limiter, rateRules, spend } from "@/lib/rate-limit";
@@ -17,8 +17,9 @@ class SigninThrottled extends Error {
 const refusal = new AsyncLocalStorage<{ retryAfterSeconds?: number }>();
 
 /**
- * Runs next-auth's handler. A sign-in the throttle refused gets `Retry-After`, and 429 when
- * next-auth answers in JSON (`json=true`, as its `signIn()` does); a form post stays a redirect.
+ * Runs next-auth's handler. A sign-in the throttle refused gets `Retry-After`; when next-auth
+ * answers in JSON (`json=true`, as its `signIn()` does) it becomes a 429 in the error envelope,
+ * keeping next-auth's `url` for its client. A form post stays a redirect.
  */
 export async function withThrottleResponse(handle: () => Promise<Response>): Promise<Response> {
   const noted: { retryAfterSeconds?: number } = {};
@@ -26,8 +27,13 @@ export async function withThrottleResponse(handle: () => Promise<Response>): Pro
   if (noted.retryAfterSeconds === undefined) return response;
   const headers = new Headers(response.headers);
   headers.set("Retry-After", String(noted.retryAfterSeconds));
-  const json = headers.get("content-type")?.startsWith("application/json") ?? false;
-  return new Response(response.body, { status: json ? 429 : response.status, statusText: json ? "Too Many Requests" : response.statusText, headers });
+  if (!(headers.get("content-type")?.startsWith("application/json") ?? false)) {
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+  const nextAuthBody = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  const body = { ...errors.throttled(noted.retryAfterSeconds).toBody(), url: nextAuthBody.url };
+  headers.delete("content-length");
+  return new Response(JSON.stringify(body), { status: 429, statusText: "Too Many Requests", headers });
 }
 
 export interface SigninAttempt {
