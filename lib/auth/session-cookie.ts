@@ -1,11 +1,23 @@
 import "server-only";
 import { createSecretKey, hkdfSync, type KeyObject } from "node:crypto";
 import { jwtDecrypt } from "jose";
-import type { JWT } from "next-auth/jwt";
+import { encode, type JWT } from "next-auth/jwt";
 import { env } from "@/lib/env";
 
 export function sessionCookieName(): string {
   return env.secureCookies ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+/**
+ * A `Set-Cookie` for a session the app renewed itself, exactly as next-auth sets its own at
+ * sign-in (same name, HttpOnly, SameSite=Lax, Path=/, Secure over HTTPS), living until the
+ * session's absolute end.
+ */
+export async function renewedSessionCookie(user: { uuid: string; email: string }, session: { id: string; createdAt: Date }): Promise<string> {
+  const maxAge = Math.max(0, Math.floor((session.createdAt.getTime() + env.sessionAbsoluteMaxAge * 1000 - Date.now()) / 1000));
+  const token = await encode({ token: { sub: user.uuid, email: user.email, sid: session.id }, secret: env.authSecret, maxAge });
+  const expires = new Date(Date.now() + maxAge * 1000).toUTCString();
+  return `${sessionCookieName()}=${token}; Path=/; Expires=${expires}; HttpOnly; SameSite=Lax${env.secureCookies ? "; Secure" : ""}`;
 }
 
 /** Claims we put in the next-auth JWT at sign-in; nothing else in the token is trusted. */

@@ -139,6 +139,27 @@ export async function signOutOtherDevices(principal: Principal, subject: Subject
   return { revoked: await revokeOtherSessions(subject.user.id, currentSessionId(principal)) };
 }
 
+/**
+ * A new id for a session that just proved its owner again (a password change): the row is copied
+ * under a fresh id, authenticated now, and the old id stops working, so a cookie captured before
+ * the change is worth nothing afterwards. Keeps the sign-in time, so the absolute lifetime holds.
+ */
+export async function renewSession(id: string, client: SessionClient = db()): Promise<{ id: string; createdAt: Date }> {
+  const old = await client.session.update({ where: { id }, data: { revokedAt: new Date() } });
+  const renewed = await client.session.create({
+    data: {
+      id: randomUUID(),
+      userId: old.userId,
+      createdAt: old.createdAt,
+      signInMethod: old.signInMethod,
+      deviceLabel: old.deviceLabel,
+      userAgent: old.userAgent,
+      ip: old.ip,
+    },
+  });
+  return { id: renewed.id, createdAt: renewed.createdAt };
+}
+
 /** Sign-out: ends the session the cookie names, whoever asks (the cookie is the proof). */
 export async function endSession(id: string): Promise<void> {
   await db().session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });

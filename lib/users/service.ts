@@ -5,7 +5,7 @@ import { errors } from "@/lib/api/errors";
 import { paginated, type Paginated } from "@/lib/api/pagination";
 import { WITH_TWO_FACTOR, withoutPasswordHash, type Principal } from "@/lib/auth/principal";
 import { sensitiveSessionExpiresAt } from "@/lib/auth/session-policy";
-import { revokeOtherSessions } from "@/lib/sessions/service";
+import { renewSession, revokeOtherSessions } from "@/lib/sessions/service";
 import { planEmailChange } from "@/lib/email-change/service";
 import { mergeNotificationOverrides } from "./notification-settings";
 import { applyPassword, notifyPasswordChanged, preparePasswordChange } from "./password-change";
@@ -129,7 +129,13 @@ async function writeUser(client: Client | Transaction, userId: number, data: Pri
 }
 
 /** Validates the whole patch first, then writes it in one statement or one transaction: nothing is half-applied. */
-export async function updateUser(principal: Principal, subject: Subject, patch: UserPatch): Promise<UserDto> {
+export interface UserUpdate {
+  user: UserDto;
+  /** Set when the change renewed the caller's session (a new password): the cookie must name it. */
+  renewedSession: { id: string; createdAt: Date } | null;
+}
+
+export async function updateUser(principal: Principal, subject: Subject, patch: UserPatch): Promise<UserUpdate> {
   const newPassword = await preparePasswordChange(principal, subject, patch);
   if (patch.is_staff !== undefined) enforce(mayChangeStaffFlag(principal.user));
   if (patch.passkeys_enabled_for_2fa === true) {
@@ -150,10 +156,10 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
     // writers, and the memberships shown do not depend on it, so both run at once.
     const [updated, memberships] = await Promise.all([writeUser(db(), user.id, fields), membershipsOf(user.id)]);
     await emailChange?.afterWrite();
-    return respond(updated, memberships);
+    return { user: respond(updated, memberships), renewedSession: null };
   }
 
-  const { updated, memberships, revokedSessions } = await db().$transaction(async (tx) => {
+  const { updated, memberships, revokedSessions, renewedSession } = await db().$transaction(async (tx) => {
     const storedNotificationSettings = needsStoredRow ? await lockUserRow(tx, user.id) : null;
     const memberships = await membershipsOf(user.id, tx);
     const data: Prisma.UserUncheckedUpdateInput = { ...fields, ...resolveCurrentContext(memberships, patch) };
@@ -167,12 +173,14 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
       await revokeOtherSessions(user.id, subject.isSelf ? (principal.session?.id ?? null) : null, tx);
     }
     // The password goes last: it ends the other sessions, and with them those of a changed staff flag.
-    const revokedSessions = newPassword ? await applyPassword(tx, user.id, newPassword, principal.session?.id ?? null) : 0;
-    return { updated: await writeUser(tx, user.id, data), memberships, revokedSessions };
+    // This session goes on under a new id (OWASP: renew the session id on a privilege change).
+    const renewedSession = newPassword && principal.session ? await renewSession(principal.session.id, tx) : null;
+    const revokedSessions = newPassword ? await applyPassword(tx, user.id, newPassword, renewedSession?.id ?? null) : 0;
+    return { updated: await writeUser(tx, user.id, data), memberships, revokedSessions, renewedSession };
   });
   if (newPassword) await notifyPasswordChanged(user, sessionOrigin(principal), revokedSessions);
   await emailChange?.afterWrite();
-  return respond(updated, memberships);
+  return { user: respond(updated, memberships), renewedSession };
 }
 
 function sessionOrigin(principal: Principal) {

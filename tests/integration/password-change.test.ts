@@ -34,13 +34,21 @@ async function userWithSessions() {
 }
 
 describe("PATCH /api/users/@me {password, current_password}", () => {
-  it("changes the password: this session lives, the other one ends, a notice is mailed", async () => {
+  it("changes the password: this session lives on under a new id, the other one ends, a notice is mailed", async () => {
     const { user, current, other } = await userWithSessions();
     const response = await patch(current.cookie, { current_password: TEST_PASSWORD, password: NEW_PASSWORD });
     expect(response.status).toBe(200);
     expect(response.body).not.toHaveProperty("password");
     expect(response.body).not.toHaveProperty("current_password");
-    expect((await me(current.cookie)).status).toBe(200);
+    const setCookie = response.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/^next-auth\.session-token=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Lax$/);
+    const renewed = setCookie.split(";")[0]!;
+    expect((await me(renewed)).status).toBe(200);
+    expectError(await me(current.cookie), 401, { type: "authentication_error", code: "not_authenticated" });
+    const rows = await db().session.findMany({ where: { userId: user.id, revokedAt: null } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ deviceLabel: "Test runner" });
+    expect(rows[0]!.id).not.toBe(current.id);
     expectError(await me(other.cookie), 401, { type: "authentication_error", code: "not_authenticated" });
     expect(await signIn(user.email, TEST_PASSWORD)).toBeNull();
     expect(await signIn(user.email, NEW_PASSWORD)).toMatchObject({ id: user.uuid });

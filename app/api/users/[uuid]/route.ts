@@ -1,4 +1,6 @@
 import { endpoint, route } from "@/lib/api/route";
+import { json } from "@/lib/api/response";
+import { renewedSessionCookie } from "@/lib/auth/session-cookie";
 import { userPatchSchema } from "@/lib/users/schemas";
 import { deleteUser, getUser, updateUser } from "@/lib/users/service";
 import { userSchema } from "@/lib/users/user-schema";
@@ -29,7 +31,11 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
       409: "The last staff user cannot be demoted.",
       429: "An email or password change past its per-user budget: password attempts, wrong current passwords, or verification mails (with `Retry-After`).",
     },
-    handler: ({ principal, subject, body }) => updateUser(principal, subject, body),
+    handler: async ({ principal, subject, body }) => {
+      const { user, renewedSession } = await updateUser(principal, subject, body);
+      if (!renewedSession) return user;
+      return json(user, { headers: { "Set-Cookie": await renewedSessionCookie(principal.user, renewedSession) } });
+    },
   }),
   DELETE: endpoint({
     operationId: "users_destroy",
