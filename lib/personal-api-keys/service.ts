@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { log } from "@/lib/log";
 import { errors } from "@/lib/api/errors";
 import type { PageRequest } from "@/lib/api/pagination";
 import type { Principal } from "@/lib/auth/principal";
@@ -47,6 +48,7 @@ export async function createKey(principal: Principal, input: { label: string; sc
   const row = await db().personalApiKey.create({
     data: { userId, label: input.label, scopes: input.scopes, keyHash: hashKeyValue(value), maskValue: maskKeyValue(value) },
   });
+  log.info("personal_api_key.created", { userId, keyId: row.id, mask: row.maskValue, scopes: row.scopes });
   return { ...serializeKey(row), value };
 }
 
@@ -66,6 +68,7 @@ export async function deleteKey(principal: Principal, id: string): Promise<void>
   if (!UUID.test(id)) throw errors.notFound();
   const { count } = await db().personalApiKey.deleteMany({ where: { id, userId: principal.user.id } });
   if (count === 0) throw errors.notFound();
+  log.info("personal_api_key.deleted", { userId: principal.user.id, keyId: id });
 }
 
 /** A new value for the same key (label, scopes, id kept); the old value fails from now on. */
@@ -77,6 +80,7 @@ export async function rollKey(principal: Principal, id: string) {
     data: { keyHash: hashKeyValue(value), maskValue: maskKeyValue(value), lastRolledAt: new Date() },
   });
   if (count === 0) throw errors.notFound();
+  log.info("personal_api_key.rolled", { userId: principal.user.id, keyId: id });
   return { ...serializeKey(await db().personalApiKey.findUniqueOrThrow({ where: { id } })), value };
 }
 
