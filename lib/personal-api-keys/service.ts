@@ -41,12 +41,16 @@ export async function listKeys(principal: Principal, page: PageRequest): Promise
 
 export async function createKey(principal: Principal, input: { label: string; scopes: string[] }) {
   const userId = principal.user.id;
-  if ((await db().personalApiKey.count({ where: { userId } })) >= MAX_KEYS_PER_USER) {
-    throw errors.invalidField(null, "too_many_keys", `You can have at most ${MAX_KEYS_PER_USER} personal API keys. Delete one first.`);
-  }
   const value = generateKeyValue();
-  const row = await db().personalApiKey.create({
-    data: { userId, label: input.label, scopes: input.scopes, keyHash: hashKeyValue(value), maskValue: maskKeyValue(value) },
+  // The user row is locked so concurrent creates cannot pass the limit together.
+  const row = await db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
+    if ((await tx.personalApiKey.count({ where: { userId } })) >= MAX_KEYS_PER_USER) {
+      throw errors.invalidField(null, "too_many_keys", `You can have at most ${MAX_KEYS_PER_USER} personal API keys. Delete one first.`);
+    }
+    return tx.personalApiKey.create({
+      data: { userId, label: input.label, scopes: input.scopes, keyHash: hashKeyValue(value), maskValue: maskKeyValue(value) },
+    });
   });
   log.info("personal_api_key.created", { userId, keyId: row.id, mask: row.maskValue, scopes: row.scopes });
   return { ...serializeKey(row), value };

@@ -175,6 +175,18 @@ describe("managing keys with a session", () => {
     expect(await db().personalApiKey.count({ where: { userId: user.id } })).toBe(10);
   });
 
+  // The count and insert run under a lock on the user row. Note: this test's pool does not
+  // reliably interleave the requests, so it also passes without the lock; it guards the outcome only.
+  it("holds the limit under concurrent creates", async () => {
+    const user = await createTestUser();
+    const cookie = await sessionCookie(user);
+    const create = () => call(CREATE_KEY, { method: "POST", path: "/api/personal_api_keys", cookie, body: { label: "race", scopes: ["user:read"] } });
+    const statuses = (await Promise.all(Array.from({ length: 13 }, create))).map((response) => response.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 400)).toHaveLength(3);
+    expect(await db().personalApiKey.count({ where: { userId: user.id } })).toBe(10);
+  });
+
   it("PATCH changes label and scopes, and the new scopes apply on the next request", async () => {
     const user = await createTestUser();
     const { id, value, cookie } = await createKeyFor(user, ["*"]);
