@@ -87,6 +87,18 @@ describe("the scope matrix, with real keys on real routes", () => {
   });
 });
 
+describe("organization-enforced two-factor", () => {
+  it("does not hold a key back (as in the reference), while the same user's session is", async () => {
+    const user = await createTestUser();
+    const { value, cookie } = await createKeyFor(user, ["*"]);
+    await db().organization.update({ where: { id: user.currentOrganizationId! }, data: { enforce2fa: true } });
+    const withKey = await getMe(value);
+    expect(withKey.status).toBe(200);
+    expect(withKey.body.is_2fa_enabled).toBe(false);
+    expectError(await call(LIST_KEYS, { path: "/api/personal_api_keys", cookie }), 403, { type: "authentication_error", code: "two_factor_setup_required" });
+  });
+});
+
 describe("session-only routes refuse a real key, even with every scope", () => {
   it("user delete, sessions, two-factor and key management answer 401, and nothing changes", async () => {
     const user = await createTestUser();
