@@ -19,6 +19,9 @@ import * as userTwoFactorValidate from "@/app/api/users/[uuid]/two_factor_valida
 import * as userTwoFactorStatus from "@/app/api/users/[uuid]/two_factor_status/route";
 import * as userTwoFactorBackupCodes from "@/app/api/users/[uuid]/two_factor_backup_codes/route";
 import * as userTwoFactorDisable from "@/app/api/users/[uuid]/two_factor_disable/route";
+import * as personalApiKeys from "@/app/api/personal_api_keys/route";
+import * as personalApiKey from "@/app/api/personal_api_keys/[id]/route";
+import * as personalApiKeyRoll from "@/app/api/personal_api_keys/[id]/roll/route";
 import type { RouteModule } from "./openapi";
 
 /**
@@ -46,4 +49,7 @@ export const ROUTE_CATALOG: readonly RouteModule[] = [
   { path: "/api/users/{uuid}/two_factor_status", handlers: userTwoFactorStatus },
   { path: "/api/users/{uuid}/two_factor_backup_codes", handlers: userTwoFactorBackupCodes },
   { path: "/api/users/{uuid}/two_factor_disable", handlers: userTwoFactorDisable },
+  { path: "/api/personal_api_keys", handlers: personalApiKeys },
+  { path: "/api/personal_api_keys/{id}", handlers: personalApiKey },
+  { path: "/api/personal_api_keys/{id}/roll", handlers: personalApiKeyRoll },
 ];

@@ -3,7 +3,9 @@ import type { User } from "@/lib/generated/prisma/client";
 import { findLiveSession } from "@/lib/sessions/lookup";
 import { errors } from "@/lib/api/errors";
 import type { TwoFactorStanding } from "@/lib/users/permissions";
-import type { Scope } from "./scopes";
+import { findLiveKey } from "@/lib/personal-api-keys/lookup";
+import { looksLikeKeyValue } from "@/lib/personal-api-keys/secret";
+import { isScope, type Scope } from "./scopes";
 import { readSessionClaims } from "./session-cookie";
 
 export type AuthUser = Omit<User, "passwordHash">;
@@ -71,11 +73,23 @@ export async function principalFromCookies(cookieHeader: string | null): Promise
 }
 
 /**
- * Personal API keys arrive with their own issue; until then no bearer value is valid, and a
- * request that presents one is refused rather than silently treated as anonymous.
+ * The user behind a personal API key, re-read on every request (one statement, like the cookie
+ * path): a deleted or rolled key, or a deactivated account, fails here. The value itself is
+ * never logged or kept.
  */
-async function principalFromBearer(_token: string): Promise<Principal | null> {
-  return null;
+async function principalFromBearer(token: string): Promise<Principal | null> {
+  if (!looksLikeKeyValue(token)) return null;
+  const live = await findLiveKey(token);
+  if (!live) return null;
+  const scopes: readonly Scope[] | "*" = live.scopes.includes("*") ? "*" : live.scopes.filter((scope): scope is Scope => isScope(scope));
+  return {
+    ...withoutPasswordHash(live.user),
+    method: "personal_api_key",
+    scopes,
+    apiKeyId: live.apiKeyId,
+    session: null,
+    currentOrganizationEnforces2fa: live.currentOrganizationEnforces2fa,
+  };
 }
 
 export async function authenticate(request: Request): Promise<Principal | null> {

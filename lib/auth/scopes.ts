@@ -7,3 +7,7 @@ export function scopeSatisfied(granted: readonly Scope[] | "*", required: Scope)
   if (granted.includes(required)) return true;
   return required === "user:read" && granted.includes("user:write");
 }
+
+export function isScope(value: string): value is Scope {
+  return (SCOPES as readonly string[]).includes(value);
+}

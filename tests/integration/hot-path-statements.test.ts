@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as LIST } from "@/app/api/users/route";
 import { GET, PATCH } from "@/app/api/users/[uuid]/route";
+import { bearer, createKeyFor } from "../support/personal-api-keys";
 import { call, sessionCookie } from "../support/requests";
 import { useStatementCountingDb, type StatementLog } from "../support/sql-statements";
 import { addOrganization, createTestUser, reloadUser } from "../support/users";
@@ -40,6 +41,27 @@ describe.each([1, 3])("the hot path for a member of %i organization(s)", (organi
     expect(log.statements.length, describeLog(log)).toBeLessThanOrEqual(2);
     // The session row and its user are re-read on every request: a revoked session ends on its next request.
     expect(log.statements[0]).toMatch(/FROM sessions s[\s\S]*JOIN users u/);
+  });
+
+  it("GET /api/users/@me with a personal API key runs at most 2 statements too: the key's user (and last-used touch), then the memberships", async () => {
+    const { user } = await member(organizations);
+    const { value } = await createKeyFor(user, ["user:read"]);
+    const getWithKey = () => call(GET, { path: "/api/users/@me", params: { uuid: "@me" }, headers: bearer(value) });
+    await getWithKey();
+    const { result, log } = await counting.measure(getWithKey);
+    expect(result.status).toBe(200);
+    expect(result.body.organizations).toHaveLength(organizations);
+    expect(log.transactionControl, describeLog(log)).toEqual([]);
+    expect(log.statements.length, describeLog(log)).toBeLessThanOrEqual(2);
+    expect(log.statements[0]).toMatch(/FROM personal_api_keys k[\s\S]*UPDATE personal_api_keys[\s\S]*JOIN users u/);
+  });
+
+  it("the first request with a key, which sets last_used_at, is still 2 statements", async () => {
+    const { user } = await member(organizations);
+    const { value } = await createKeyFor(user, ["*"]);
+    const { result, log } = await counting.measure(() => call(GET, { path: "/api/users/@me", params: { uuid: "@me" }, headers: bearer(value) }));
+    expect(result.status).toBe(200);
+    expect(log.statements.length, describeLog(log)).toBeLessThanOrEqual(2);
   });
 
   it("PATCH /api/users/@me {theme_mode} runs 3 statements and no transaction: the session's user, the UPDATE and the memberships", async () => {

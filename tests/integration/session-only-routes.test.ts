@@ -20,7 +20,8 @@ import { expectError } from "../support/envelope";
 import { call, signedInSession } from "../support/requests";
 import { createTestUser, TEST_PASSWORD } from "../support/users";
 
-// Personal API keys arrive with their own issue; the caller is injected as one, with every scope.
+// The caller is injected as a personal API key with every scope; the same refusals with real keys
+// (made and presented through the real routes) are in personal-api-keys.test.ts.
 const injected = vi.hoisted(() => ({ principal: null as Principal | null }));
 vi.mock("@/lib/auth/principal", async (original) => ({
   ...(await original<typeof import("@/lib/auth/principal")>()),
