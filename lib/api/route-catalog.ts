@@ -19,6 +19,7 @@ import * as userTwoFactorValidate from "@/app/api/users/[uuid]/two_factor_valida
 import * as userTwoFactorStatus from "@/app/api/users/[uuid]/two_factor_status/route";
 import * as userTwoFactorBackupCodes from "@/app/api/users/[uuid]/two_factor_backup_codes/route";
 import * as userTwoFactorDisable from "@/app/api/users/[uuid]/two_factor_disable/route";
+import * as userCredentialsReviewComplete from "@/app/api/users/[uuid]/credentials_review_complete/route";
 import type { RouteModule } from "./openapi";
 
 /**
@@ -46,4 +47,5 @@ export const ROUTE_CATALOG: readonly RouteModule[] = [
   { path: "/api/users/{uuid}/two_factor_status", handlers: userTwoFactorStatus },
   { path: "/api/users/{uuid}/two_factor_backup_codes", handlers: userTwoFactorBackupCodes },
   { path: "/api/users/{uuid}/two_factor_disable", handlers: userTwoFactorDisable },
+  { path: "/api/users/{uuid}/credentials_review_complete", handlers: userCredentialsReviewComplete },
 ];
