@@ -9,7 +9,7 @@ test.describe("the credential review interstitial", () => {
     await prisma.user.update({ where: { id: member.id }, data: { requiresCredentialReview: true } });
     await signInPage(page, member);
 
-    for (const path of ["/settings/profile", "/admin/users", "/admin", "/settings/api-keys"]) {
+    for (const path of ["/settings/profile", "/admin/users", "/settings/api-keys", "/settings/security"]) {
       await page.goto(path);
       await expect(page, path).toHaveURL(REVIEW_URL);
     }
