@@ -11,4 +11,4 @@ export function proxy(request: NextRequest): NextResponse {
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: ["/settings/:path*", "/admin/:path*", "/dev/:path*"] };
+export const config = { matcher: ["/settings/:path*", "/admin/:path*", "/dev/:path*", "/review-credentials"] };

@@ -43,6 +43,16 @@ for (const colorScheme of ["light", "dark"] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test("the credential review interstitial", async ({ page, users, prisma }) => {
+      const member = await users.create();
+      await prisma.user.update({ where: { id: member.id }, data: { requiresCredentialReview: true } });
+      await signInPage(page, member);
+      await page.goto("/settings/profile");
+      await expect(page.getByRole("heading", { name: "Review your credentials", level: 1 })).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test("the profile form showing field errors", async ({ page, account }) => {
       await signInPage(page, account);
       await page.goto("/settings/profile");

@@ -22,6 +22,7 @@ import * as userTwoFactorDisable from "@/app/api/users/[uuid]/two_factor_disable
 import * as personalApiKeys from "@/app/api/personal_api_keys/route";
 import * as personalApiKey from "@/app/api/personal_api_keys/[id]/route";
 import * as personalApiKeyRoll from "@/app/api/personal_api_keys/[id]/roll/route";
+import * as userCredentialsReviewComplete from "@/app/api/users/[uuid]/credentials_review_complete/route";
 import type { RouteModule } from "./openapi";
 
 /**
@@ -52,4 +53,5 @@ export const ROUTE_CATALOG: readonly RouteModule[] = [
   { path: "/api/personal_api_keys", handlers: personalApiKeys },
   { path: "/api/personal_api_keys/{id}", handlers: personalApiKey },
   { path: "/api/personal_api_keys/{id}/roll", handlers: personalApiKeyRoll },
+  { path: "/api/users/{uuid}/credentials_review_complete", handlers: userCredentialsReviewComplete },
 ];

@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { REQUEST_PATH_HEADER } from "@/lib/request-path";
 import { mayProceedWithoutTwoFactor } from "@/lib/users/permissions";
 import { principalFromCookies, twoFactorStandingOf, type Principal } from "./principal";
+import { CREDENTIAL_REVIEW_PATH, isCredentialReviewPage } from "./credential-review-page";
 import { isTwoFactorSetupPage, TWO_FACTOR_SETUP_URL } from "./two-factor-setup";
 
 /**
@@ -18,7 +19,8 @@ export const getPagePrincipal = cache(async (): Promise<Principal | null> => {
 /**
  * Signed-out visitors go to the sign-in page, which brings them back to the page they asked for.
  * A user whose organization enforces two-factor and who has not set it up goes to the setup page
- * from every other page (the API's rule, with that page as the one way out).
+ * from every other page (the API's rule, with that page as the one way out). A user staff asked
+ * to review their credentials goes to /review-credentials (the API keeps answering them).
  */
 export async function requirePagePrincipal(): Promise<Principal> {
   const principal = await getPagePrincipal();
@@ -26,7 +28,13 @@ export async function requirePagePrincipal(): Promise<Principal> {
   if (!principal) redirect(`/signin?next=${encodeURIComponent(requested ?? "/settings/profile")}`);
   // Without the path (proxy.ts sets it on every page request) the page renders: never a loop.
   const onSetupPage = requested === null || isTwoFactorSetupPage(requested);
-  if (mayProceedWithoutTwoFactor(twoFactorStandingOf(principal), { allowedDuringTwoFactorSetup: onSetupPage, addressesSelf: true })) redirect(TWO_FACTOR_SETUP_URL);
+  const standing = twoFactorStandingOf(principal);
+  if (mayProceedWithoutTwoFactor(standing, { allowedDuringTwoFactorSetup: onSetupPage, addressesSelf: true })) redirect(TWO_FACTOR_SETUP_URL);
+  // Staff asked for a credential review: every other page sends the user to it, once two-factor
+  // no longer holds them at its setup page (so the two rules cannot send each other back and forth).
+  const heldAtTwoFactorSetup = mayProceedWithoutTwoFactor(standing, { allowedDuringTwoFactorSetup: false, addressesSelf: true }) !== null;
+  const onReviewPage = requested === null || isCredentialReviewPage(requested);
+  if (principal.user.requiresCredentialReview && !heldAtTwoFactorSetup && !onReviewPage) redirect(CREDENTIAL_REVIEW_PATH);
   return principal;
 }
 

@@ -17,6 +17,10 @@ export const queryKeys = {
     all: () => ["sessions"] as const,
     mine: () => ["sessions", "me"] as const,
   },
+  apiKeys: {
+    all: () => ["personal-api-keys"] as const,
+    list: () => ["personal-api-keys", "list"] as const,
+  },
   twoFactor: {
     all: () => ["two-factor"] as const,
     status: () => ["two-factor", "status"] as const,

@@ -145,3 +145,9 @@ export function mayChangePasswordOf(target: { isSelf: boolean }): Decision {
 export function enforce(decision: Decision): void {
   if (decision) throw decision;
 }
+
+/** Only the user confirms their own credential review: not even staff dismiss it for them. */
+export function mayCompleteCredentialReviewOf(target: { isSelf: boolean }): Decision {
+  if (target.isSelf) return null;
+  return errors.permissionDenied("You can only complete your own credential review.");
+}

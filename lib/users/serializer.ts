@@ -102,7 +102,7 @@ export function serializeUser({ user, hasPassword, twoFactorEnabled, memberships
     is_2fa_enabled: twoFactorEnabled,
     has_social_auth: false,
     has_sso_enforcement: false,
-    requires_credential_review: false,
+    requires_credential_review: user.requiresCredentialReview,
     scene_personalisation: [],
     team: currentTeam(user, memberships),
     organization: currentMembership ? organizationDetail(currentMembership) : null,

@@ -16,6 +16,8 @@ import { POST as BACKUP_CODES } from "@/app/api/users/[uuid]/two_factor_backup_c
 import { POST as DISABLE_2FA } from "@/app/api/users/[uuid]/two_factor_disable/route";
 import { PATCH as PATCH_USER } from "@/app/api/users/[uuid]/route";
 import { PATCH as CANCEL_EMAIL_CHANGE } from "@/app/api/users/cancel_email_change_request/route";
+import { POST as CREDENTIALS_REVIEW_COMPLETE } from "@/app/api/users/[uuid]/credentials_review_complete/route";
+import { requestCredentialReview } from "@/lib/users/credential-review";
 import { expectError } from "../support/envelope";
 import { call, signedInSession } from "../support/requests";
 import { createTestUser, TEST_PASSWORD } from "../support/users";
@@ -96,5 +98,17 @@ describe("an email change refuses personal API keys, even with every scope", () 
     expectError(await call(CANCEL_EMAIL_CHANGE, { method: "PATCH", path: "/api/users/cancel_email_change_request" }), 401, sessionOnly);
     expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(before);
     expect(await db().emailVerificationToken.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe("the credential review refuses personal API keys, even with every scope", () => {
+  it("cannot dismiss the review, and the flag stays on", async () => {
+    const user = await keyHolder();
+    await requestCredentialReview(user.id);
+    const response = await call(CREDENTIALS_REVIEW_COMPLETE, { method: "POST", path: "/api/users/@me/credentials_review_complete", params: { uuid: "@me" } });
+    expectError(response, 401, sessionOnly);
+    const row = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row).toMatchObject({ requiresCredentialReview: true, credentialsReviewedAt: null });
+    expect(endpointOf(CREDENTIALS_REVIEW_COMPLETE)?.spec).toMatchObject({ auth: "session", scope: "user:write", subject: "uuid" });
   });
 });

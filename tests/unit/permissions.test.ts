@@ -9,6 +9,7 @@ import {
   mayChangeStaffFlag,
   mayListEveryone,
   mayManageSessionsOf,
+  mayCompleteCredentialReviewOf,
   mayManageTwoFactorOf,
   mayChangePasswordOf,
   mayProceedWithoutTwoFactor,
@@ -123,6 +124,15 @@ describe("signed-in devices", () => {
     ["another user's sessions, even for staff", { isSelf: false }, "403 permission_denied"],
   ])("%s → %s", (_label, target, expected) => {
     expect(outcome(mayManageSessionsOf(target))).toBe(expected);
+  });
+});
+
+describe("credential review", () => {
+  it.each<[string, { isSelf: boolean }, string]>([
+    ["the caller's own review", { isSelf: true }, "allowed"],
+    ["another user's review, even for staff", { isSelf: false }, "403 permission_denied"],
+  ])("%s → %s", (_label, target, expected) => {
+    expect(outcome(mayCompleteCredentialReviewOf(target))).toBe(expected);
   });
 });
 

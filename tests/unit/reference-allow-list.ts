@@ -21,7 +21,6 @@ export const REFERENCE_ALLOW_LIST: Record<string, string> = {
   "GET /api/users/{uuid}/hedgehog_config": "not built yet: preferences issue",
   "PATCH /api/users/{uuid}/hedgehog_config": "not built yet: preferences issue",
   "POST /api/users/{uuid}/scene_personalisation": "not built yet: preferences issue",
-  "POST /api/users/{uuid}/credentials_review_complete": "not built yet: personal API keys and credential review issue",
   "GET /api/users/{uuid}/github_login": "not built yet: GitHub issue",
   "GET /api/users/{uuid}/integrations": "not built yet: GitHub issue",
   "DELETE /api/users/{uuid}/integrations/github/{installation_id}": "not built yet: GitHub issue",

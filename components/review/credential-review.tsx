@@ -1,0 +1,111 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ApiKeyList } from "@/components/settings/api-key-list";
+import { useAnnounce } from "@/components/ui/announcer";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FormAlert } from "@/components/ui/form-alert";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useApiKeys, useCompleteCredentialReview, useRevokeApiKey, type PersonalApiKey } from "@/lib/client/use-api-keys";
+
+const AFTER_REVIEW = "/settings/profile";
+
+/** The interstitial staff asked for: review the keys that can act as you, revoke any, then confirm. */
+export function CredentialReview() {
+  const keys = useApiKeys();
+  const revoke = useRevokeApiKey();
+  const complete = useCompleteCredentialReview();
+  const announce = useAnnounce();
+  const router = useRouter();
+  const [pending, setPending] = useState<PersonalApiKey | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [leaving, setLeaving] = useState(false);
+
+  // No key API (404) or no keys: nothing to review, and the button still confirms.
+  const list = keys.data?.results ?? (keys.error?.status === 404 ? [] : null);
+
+  function confirmRevoke() {
+    if (!pending) return;
+    const key = pending;
+    setFailure(null);
+    revoke.mutate(key.id, {
+      onSuccess: () => {
+        const left = (list?.length ?? 1) - 1;
+        announce(`Revoked ${key.label}. ${left === 1 ? "1 key left" : `${left} keys left`}.`);
+        setPending(null);
+      },
+      onError: (error) => {
+        setFailure(error.isRetryable ? "We couldn't revoke that key. Check your connection and try again." : error.body.detail);
+        setPending(null);
+      },
+    });
+  }
+
+  function finish() {
+    setFailure(null);
+    complete.mutate(undefined, {
+      onSuccess: () => {
+        setLeaving(true);
+        router.replace(AFTER_REVIEW);
+      },
+      onError: (error) => {
+        setFailure(error.isRetryable ? "We couldn't save your review. Check your connection and try again." : error.body.detail);
+      },
+    });
+  }
+
+  return (
+    <>
+      <h1>Review your credentials</h1>
+      <p>
+        An administrator asked you to review the credentials that can act as you. Personal API keys let scripts and tools use
+        your account without your password: revoke any key you don&apos;t recognise or no longer use, then confirm.
+      </p>
+      <section aria-labelledby="review-api-keys" aria-busy={keys.isPending || undefined}>
+        <h2 id="review-api-keys">Personal API keys</h2>
+        {list === null ? (
+          keys.isPending ? (
+            <div className="facts-skeleton">
+              <span className="visually-hidden">Loading your API keys…</span>
+              <Skeleton width="70%" />
+              <Skeleton width="50%" />
+            </div>
+          ) : (
+            <FormAlert>
+              <p>We couldn&apos;t load your API keys.</p>
+              <button type="button" className="button button--secondary button--small" onClick={() => void keys.refetch()}>
+                Retry
+              </button>
+            </FormAlert>
+          )
+        ) : list.length === 0 ? (
+          <p className="muted">You have no personal API keys.</p>
+        ) : (
+          <ApiKeyList keys={list} disabled={revoke.isPending} onRevoke={setPending} />
+        )}
+      </section>
+      {failure ? <FormAlert>{failure}</FormAlert> : null}
+      <div className="form__actions">
+        <button type="button" className="button button--primary" onClick={finish} disabled={complete.isPending || leaving || keys.isPending}>
+          {complete.isPending || leaving ? "Saving…" : "I've reviewed my credentials"}
+        </button>
+        <Link className="button button--secondary" href="/signout">
+          Sign out
+        </Link>
+      </div>
+      <ConfirmDialog
+        open={pending !== null}
+        title={pending ? `Revoke ${pending.label}?` : "Revoke key?"}
+        confirmLabel="Revoke key"
+        busyLabel="Revoking…"
+        busy={revoke.isPending}
+        onConfirm={confirmRevoke}
+        onCancel={() => setPending(null)}
+      >
+        <p>Anything using this key stops working at once. This can&apos;t be undone.</p>
+      </ConfirmDialog>
+    </>
+  );
+}
