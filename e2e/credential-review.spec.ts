@@ -37,22 +37,12 @@ test.describe("the credential review interstitial", () => {
   test("lists the user's keys and revokes one after confirmation", async ({ page, users, prisma }) => {
     const member = await users.create();
     await prisma.user.update({ where: { id: member.id }, data: { requiresCredentialReview: true } });
-    let keys = [
-      { id: "k1", label: "Deploy script", scopes: ["*"], mask_value: "phx_...abcd", created_at: "2026-11-01T10:00:00Z", last_used_at: null, last_rolled_at: null },
-      { id: "k2", label: "Read-only bot", scopes: ["user:read"], mask_value: "phx_...wxyz", created_at: "2026-10-01T10:00:00Z", last_used_at: "2026-11-20T10:00:00Z", last_rolled_at: null },
-    ];
-    const deleted: string[] = [];
-    await page.route("**/api/personal_api_keys", (route) =>
-      route.fulfill({ json: { count: keys.length, next: null, previous: null, results: keys } }),
-    );
-    await page.route("**/api/personal_api_keys/*", (route) => {
-      const id = new URL(route.request().url()).pathname.split("/").pop() ?? "";
-      if (route.request().method() !== "DELETE") return route.fulfill({ status: 405 });
-      deleted.push(id);
-      keys = keys.filter((key) => key.id !== id);
-      return route.fulfill({ status: 204 });
-    });
     await signInPage(page, member);
+    const session = page.context().request;
+    const create = async (label: string, scopes: string[]) =>
+      (await (await session.post("/api/personal_api_keys", { headers: SAME_ORIGIN, data: { label, scopes } })).json()) as { id: string };
+    const deploy = await create("Deploy script", ["*"]);
+    const bot = await create("Read-only bot", ["user:read"]);
     await page.goto("/settings/profile");
     await expect(page).toHaveURL(REVIEW_URL);
 
@@ -64,11 +54,12 @@ test.describe("the credential review interstitial", () => {
     await page.getByRole("button", { name: "Revoke Deploy script" }).click();
     const dialog = page.getByRole("dialog", { name: "Revoke Deploy script?" });
     await dialog.getByRole("button", { name: "Cancel" }).click();
-    expect(deleted).toEqual([]);
+    expect(await prisma.personalApiKey.count({ where: { userId: member.id } })).toBe(2);
     await page.getByRole("button", { name: "Revoke Deploy script" }).click();
     await dialog.getByRole("button", { name: "Revoke key" }).click();
     await expect(list.getByRole("listitem")).toHaveCount(1);
-    expect(deleted).toEqual(["k1"]);
+    expect((await prisma.personalApiKey.findMany({ where: { userId: member.id } })).map((key) => key.id)).toEqual([bot.id]);
+    expect(deploy.id).not.toBe(bot.id);
 
     await page.getByRole("button", { name: "I've reviewed my credentials" }).click();
     await expect(page).toHaveURL(/\/settings\/profile$/);

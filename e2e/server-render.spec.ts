@@ -1,4 +1,4 @@
-import { expect, test } from "./support/fixtures";
+import { SAME_ORIGIN, expect, test } from "./support/fixtures";
 import { signInPage } from "./support/browser";
 
 test.describe("with JavaScript off, the server's first paint is the finished page", () => {
@@ -80,4 +80,17 @@ test("the server-rendered devices list hydrates without a mismatch or a refetch"
   await expect(page.getByRole("list", { name: "Signed-in devices" }).getByRole("listitem")).toHaveCount(1);
   expect(sessionFetches).toBe(0);
   expect(problems).toEqual([]);
+});
+
+test.describe("with JavaScript off, the API keys page lists the keys from the server", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a key made through the API is in the first paint, with no skeleton", async ({ page, account }) => {
+    await signInPage(page, account);
+    const created = await page.context().request.post("/api/personal_api_keys", { headers: SAME_ORIGIN, data: { label: "Painted key", scopes: ["user:read"] } });
+    expect(created.status()).toBe(201);
+    await page.goto("/settings/api-keys");
+    await expect(page.getByRole("list", { name: "Personal API keys" })).toContainText("Painted key");
+    await expect(page.locator(".skeleton")).toHaveCount(0);
+  });
 });

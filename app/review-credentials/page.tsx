@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { CredentialReview } from "@/components/review/credential-review";
 import { Brand } from "@/components/ui/brand";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
+import { myApiKeysQuery } from "@/lib/server/api-key-queries";
+import { Prefetched } from "@/lib/server/prefetched";
 
 export const metadata: Metadata = { title: "Review your credentials" };
 
 /** Full screen, no app navigation: a flagged user is held here until they confirm (lib/auth/page-session.ts). */
 export default async function ReviewCredentialsPage() {
-  await requirePagePrincipal();
+  const principal = await requirePagePrincipal();
   return (
     <div className="auth-frame">
       <header className="auth-frame__header">
@@ -15,7 +17,9 @@ export default async function ReviewCredentialsPage() {
       </header>
       <main id="main" tabIndex={-1} className="auth-frame__main">
         <div className="panel panel--wide">
-          <CredentialReview />
+          <Prefetched queries={[myApiKeysQuery(principal)]}>
+            <CredentialReview />
+          </Prefetched>
         </div>
       </main>
     </div>
