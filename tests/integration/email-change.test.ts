@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET as ME, PATCH } from "@/app/api/users/[uuid]/route";
 import { POST as VERIFY } from "@/app/api/users/verify_email/route";
@@ -9,6 +7,7 @@ import { PATCH as CANCEL } from "@/app/api/users/cancel_email_change_request/rou
 import { POST as SIGNUP } from "@/app/api/signup/route";
 import { db } from "@/lib/db/client";
 import { overrideEnvForTests } from "@/lib/env";
+import { startSmtpServer } from "../support/smtp-server";
 import { expectError } from "../support/envelope";
 import { call, signedInSession } from "../support/requests";
 import { enableTwoFactor } from "../support/two-factor";
@@ -303,49 +302,30 @@ describe("cancel_email_change_request", () => {
 });
 
 describe("the whole flow over a real SMTP conversation", () => {
-  const received: Array<{ to: string[]; raw: string }> = [];
-  let server: SMTPServer;
-  let port = 0;
-  const globalForMail = globalThis as unknown as { mailTransports?: Map<string, { close(): void }> };
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString("utf8") });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    port = (server.server.address() as AddressInfo).port;
+    smtp = await startSmtpServer();
   });
 
   afterAll(async () => {
-    for (const transport of globalForMail.mailTransports?.values() ?? []) transport.close();
-    globalForMail.mailTransports?.clear();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await smtp.close();
   });
 
   /** The text part, undoing quoted-printable soft line breaks and escapes. */
   const textOf = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
   it("mails the link to the new address over SMTP, and it verifies", async () => {
-    withEnv({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+    withEnv({ SMTP_URL: smtp.url });
     const { user, cookie } = await signedIn();
     const email = freshAddress();
     expect((await patchMe(cookie, { email, current_password: TEST_PASSWORD })).status).toBe(200);
-    const toNew = received.filter((mail) => mail.to.includes(email));
+    const toNew = smtp.received.filter((mail) => mail.to.includes(email));
     expect(toNew).toHaveLength(1);
-    expect(received.some((mail) => mail.to.includes(user.email) && mail.raw.includes("being changed"))).toBe(true);
+    expect(smtp.received.some((mail) => mail.to.includes(user.email) && mail.raw.includes("being changed"))).toBe(true);
     expect(await outbox(email)).toHaveLength(0);
     expect((await verify(linkIn(textOf(toNew[0]!.raw)))).status).toBe(200);
     expect((await reloadUser(user.id)).email).toBe(email);
-    expect(received.filter((mail) => mail.to.includes(email))).toHaveLength(2);
+    expect(smtp.received.filter((mail) => mail.to.includes(email))).toHaveLength(2);
   });
 });

@@ -1,6 +1,4 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as REQUEST } from "@/app/api/reset/route";
 import { GET as CHECK, POST as COMPLETE } from "@/app/api/reset/[token]/route";
@@ -8,6 +6,7 @@ import { GET as ME } from "@/app/api/users/[uuid]/route";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { db } from "@/lib/db/client";
 import { overrideEnvForTests } from "@/lib/env";
+import { startSmtpServer } from "../support/smtp-server";
 import { PASSWORD_RESET_REQUESTED_DETAIL } from "@/lib/users/password-reset-schemas";
 import { fromClient, newClientAddress } from "../support/clients";
 import { captureLogs } from "../support/logs";
@@ -164,46 +163,27 @@ describe("POST /api/reset", () => {
 });
 
 describe("the same work for known and unknown addresses", () => {
-  const received: string[] = [];
-  let server: SMTPServer;
-  let port: number;
-  const globalForMail = globalThis as unknown as { mailTransports?: Map<string, { close(): void }> };
+  // A slow mail server: an answer that waited for it would take over a second.
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        // A slow mail server: an answer that waited for it would take over a second.
-        stream.on("end", () => setTimeout(() => {
-          received.push(Buffer.concat(chunks).toString("utf8"));
-          callback();
-        }, 1500));
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    port = (server.server.address() as AddressInfo).port;
+    smtp = await startSmtpServer({ delayMs: 1500 });
   });
 
   afterAll(async () => {
-    for (const transport of globalForMail.mailTransports?.values() ?? []) transport.close();
-    globalForMail.mailTransports?.clear();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await smtp.close();
   });
 
   it("answers before the mail goes out, and the link from the SMTP server works", async () => {
-    restoreEnv.push(overrideEnvForTests({ SMTP_URL: `smtp://127.0.0.1:${port}` }));
+    restoreEnv.push(overrideEnvForTests({ SMTP_URL: smtp.url }));
     const user = await createTestUser();
     const started = Date.now();
     const answer = await requestReset(user.email);
     expect(answer.status).toBe(202);
     expect(Date.now() - started).toBeLessThan(1000);
 
-    await expect.poll(() => received.find((raw) => raw.includes(user.email)), { timeout: 15_000 }).toBeDefined();
-    const raw = received.find((message) => message.includes(user.email))!;
+    await expect.poll(() => smtp.received.find((mail) => mail.raw.includes(user.email)), { timeout: 15_000 }).toBeDefined();
+    const raw = smtp.received.find((mail) => mail.raw.includes(user.email))!.raw;
     // Quoted-printable may wrap the long link; undo soft line breaks before reading it.
     const token = tokenFrom(raw.replace(/=\r?\n/g, ""));
     expect((await completeReset(token, NEW_PASSWORD)).status).toBe(204);
