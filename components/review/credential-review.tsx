@@ -7,7 +7,7 @@ import { ApiKeyList } from "@/components/settings/api-key-list";
 import { useAnnounce } from "@/components/ui/announcer";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-alert";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadState } from "@/components/ui/load-state";
 import { useApiKeys, useCompleteCredentialReview, useRevokeApiKey, type PersonalApiKey } from "@/lib/client/use-api-keys";
 
 const AFTER_REVIEW = "/settings/profile";
@@ -65,22 +65,7 @@ export function CredentialReview() {
       </p>
       <section aria-labelledby="review-api-keys" aria-busy={keys.isPending || undefined}>
         <h2 id="review-api-keys">Personal API keys</h2>
-        {list === null ? (
-          keys.isPending ? (
-            <div className="facts-skeleton">
-              <span className="visually-hidden">Loading your API keys…</span>
-              <Skeleton width="70%" />
-              <Skeleton width="50%" />
-            </div>
-          ) : (
-            <FormAlert>
-              <p>We couldn&apos;t load your API keys.</p>
-              <button type="button" className="button button--secondary button--small" onClick={() => void keys.refetch()}>
-                Retry
-              </button>
-            </FormAlert>
-          )
-        ) : list.length === 0 ? (
+        {list === null ? <LoadState pending={keys.isPending} what="your API keys" onRetry={() => void keys.refetch()} /> : list.length === 0 ? (
           <p className="muted">You have no personal API keys.</p>
         ) : (
           <ApiKeyList keys={list} disabled={revoke.isPending} onRevoke={setPending} />

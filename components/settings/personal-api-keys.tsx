@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { useAnnounce } from "@/components/ui/announcer";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-alert";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadState } from "@/components/ui/load-state";
 import { TextField } from "@/components/ui/text-field";
 import type { ApiClientError } from "@/lib/client/api-client";
 import { applyServerErrors } from "@/lib/client/form-errors";
@@ -81,22 +81,7 @@ export function PersonalApiKeys() {
         busy={keys.isPending}
       >
         {failure ? <FormAlert>{failure}</FormAlert> : null}
-        {!page ? (
-          keys.isPending ? (
-            <div className="facts-skeleton">
-              <span className="visually-hidden">Loading your API keys…</span>
-              <Skeleton width="70%" />
-              <Skeleton width="50%" />
-            </div>
-          ) : (
-            <FormAlert>
-              <p>We couldn&apos;t load your API keys.</p>
-              <button type="button" className="button button--secondary button--small" onClick={() => void keys.refetch()}>
-                Retry
-              </button>
-            </FormAlert>
-          )
-        ) : page.results.length === 0 ? (
+        {!page ? <LoadState pending={keys.isPending} what="your API keys" onRetry={() => void keys.refetch()} /> : page.results.length === 0 ? (
           <p className="muted">
             You have no personal API keys yet. Create one to let a script or tool read or change your account without your
             password; each key works only for the scopes you give it, and you can revoke it at any time.

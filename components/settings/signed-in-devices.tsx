@@ -4,8 +4,8 @@ import { useState } from "react";
 import { useAnnounce } from "@/components/ui/announcer";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-alert";
+import { LoadState } from "@/components/ui/load-state";
 import { LocalDate, useHydrated } from "@/components/ui/local-date";
-import { Skeleton } from "@/components/ui/skeleton";
 import type { ApiClientError } from "@/lib/client/api-client";
 import { useMySessions, useSignOutDevice, useSignOutOtherDevices } from "@/lib/client/use-sessions";
 import type { SessionDto } from "@/lib/sessions/session-schema";
@@ -84,22 +84,7 @@ export function SignedInDevices() {
       busy={sessions.isPending}
     >
       {failure ? <FormAlert>{failure}</FormAlert> : null}
-      {!page ? (
-        sessions.isPending ? (
-          <div className="facts-skeleton">
-            <span className="visually-hidden">Loading signed-in devices…</span>
-            <Skeleton width="70%" />
-            <Skeleton width="50%" />
-          </div>
-        ) : (
-          <FormAlert>
-            <p>We couldn&apos;t load your devices.</p>
-            <button type="button" className="button button--secondary button--small" onClick={() => void sessions.refetch()}>
-              Retry
-            </button>
-          </FormAlert>
-        )
-      ) : (
+      {!page ? <LoadState pending={sessions.isPending} what="your devices" onRetry={() => void sessions.refetch()} /> : (
         <>
           <ul className="device-list" aria-label="Signed-in devices">
             {page.results.map((session) => (
