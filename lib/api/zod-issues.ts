@@ -23,6 +23,8 @@ function codeFor(issue: z.core.$ZodIssue, input: unknown): string {
       if (value === null) return "null";
       return "invalid_input";
     }
+    case "invalid_union":
+      return valueAt(input, issue.path) === undefined ? "required" : "invalid_input";
     case "invalid_value":
       return "invalid_choice";
     case "too_big":
