@@ -12,11 +12,11 @@ import { Prefetched } from "@/lib/server/prefetched";
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
   const principal = await requirePagePrincipal();
   return (
-    <AppShell email={principal.user.email} isStaff={principal.user.isStaff}>
-      <Prefetched queries={[meQuery(principal)]}>
+    <Prefetched queries={[meQuery(principal)]}>
+      <AppShell email={principal.user.email} isStaff={principal.user.isStaff}>
         <TwoFactorRequiredNotice />
         {children}
-      </Prefetched>
-    </AppShell>
+      </AppShell>
+    </Prefetched>
   );
 }

@@ -3,6 +3,7 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Brand } from "@/components/ui/brand";
 import { devOutboxEnabled } from "@/lib/mail/index";
 import { mayReadOutbox } from "@/lib/users/permissions";
+import { ContextSwitcher } from "./context-switcher";
 import { HashFocus } from "./hash-focus";
 import { SettingsNav, type NavItem } from "./settings-nav";
 
@@ -25,7 +26,10 @@ export function AppShell({ email, isStaff, children }: AppShellProps) {
   return (
     <div className="app-shell">
       <header className="app-header">
-        <Brand href="/settings/profile" />
+        <div className="app-header__context">
+          <Brand href="/settings/profile" />
+          <ContextSwitcher />
+        </div>
         <div className="app-header__account">
           <span className="app-header__email">
             <span className="visually-hidden">Signed in as </span>

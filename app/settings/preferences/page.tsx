@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import { ComingSoonCard } from "@/components/settings/coming-soon-card";
 import { PageHeader } from "@/components/settings/page-header";
+import { SceneDefaultsCard } from "@/components/settings/scene-defaults-card";
+import { requirePagePrincipal } from "@/lib/auth/page-session";
+import { dashboardsOfTeam } from "@/lib/users/scene-personalisation";
 
 export const metadata: Metadata = { title: "Preferences · Settings" };
 
-export default function PreferencesPage() {
+export default async function PreferencesPage() {
+  const principal = await requirePagePrincipal();
+  const dashboards = await dashboardsOfTeam(principal.user.currentTeamId);
   return (
     <>
       <PageHeader title="Preferences" description="How the app looks and what it tells you about." />
@@ -12,6 +17,7 @@ export default function PreferencesPage() {
         Choose a light, dark or system theme, where shortcuts appear, which emails you receive and how your usage
         data is handled.
       </ComingSoonCard>
+      <SceneDefaultsCard dashboards={dashboards} />
     </>
   );
 }

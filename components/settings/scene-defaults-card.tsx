@@ -1,0 +1,91 @@
+"use client";
+
+import { useId, useState } from "react";
+import { useMe } from "@/lib/client/use-me";
+import { useSetSceneDashboard } from "@/lib/client/use-scene-defaults";
+import { SettingsCard } from "./settings-card";
+
+/** The scenes that show a dashboard, by the names PostHog's client posts. */
+const SCENES = [
+  { scene: "ProjectHomepage", label: "Project homepage", help: "The dashboard you land on when you open the project." },
+  { scene: "Person", label: "Person pages", help: "Shown on every person's page." },
+  { scene: "Group", label: "Group pages", help: "Shown on every group's page." },
+] as const;
+
+export interface DashboardOption {
+  id: number;
+  name: string;
+}
+
+type Status = { state: "saving" } | { state: "saved" } | { state: "failed"; message: string };
+
+function SceneRow({ scene, label, help, dashboards, chosen }: (typeof SCENES)[number] & { dashboards: readonly DashboardOption[]; chosen: number | undefined }) {
+  const id = useId();
+  const setDashboard = useSetSceneDashboard();
+  const [status, setStatus] = useState<Status | null>(null);
+  const shown = setDashboard.isPending ? setDashboard.variables?.dashboard : chosen;
+
+  function choose(value: string) {
+    setStatus({ state: "saving" });
+    setDashboard.mutate(
+      { scene, dashboard: Number(value) },
+      {
+        onSuccess: () => setStatus({ state: "saved" }),
+        onError: (error) => setStatus({ state: "failed", message: error.message }),
+      },
+    );
+  }
+
+  return (
+    <div className="field scene-default">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <p className="field__help" id={`${id}-help`}>
+        {help}
+      </p>
+      <div className="scene-default__control">
+        <select id={id} className="input scene-default__select" value={shown === undefined ? "" : String(shown)} aria-describedby={`${id}-help ${id}-status`} onChange={(event) => choose(event.target.value)}>
+          {shown === undefined ? (
+            <option value="" disabled>
+              Choose a dashboard
+            </option>
+          ) : null}
+          {dashboards.map((dashboard) => (
+            <option key={dashboard.id} value={String(dashboard.id)}>
+              {dashboard.name}
+            </option>
+          ))}
+        </select>
+        <span id={`${id}-status`} className={`save-status save-status--${status?.state ?? "idle"}`} role="status">
+          {status?.state === "saving" ? "Saving…" : status?.state === "saved" ? "Saved" : status?.state === "failed" ? `Couldn't save: ${status.message}` : ""}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+/** Per scene, one of the current project's dashboards (listed on the server for that project). */
+export function SceneDefaultsCard({ dashboards }: { dashboards: readonly DashboardOption[] }) {
+  const { data: me } = useMe();
+  const teamName = me?.team?.name;
+  // Choices of other projects are listed too; a dashboard belongs to one project, so its id tells.
+  const ids = new Set(dashboards.map((dashboard) => dashboard.id));
+  const chosen = new Map((me?.scene_personalisation ?? []).filter((choice) => choice.dashboard !== null && ids.has(choice.dashboard)).map((choice) => [choice.scene, choice.dashboard as number]));
+
+  return (
+    <SettingsCard id="scene-defaults" title="Default dashboards" description={teamName ? `For the project ${teamName}. Each project keeps its own choices.` : undefined}>
+      {!me?.team ? (
+        <p>Choose a project in the header first.</p>
+      ) : dashboards.length === 0 ? (
+        <p>This project has no dashboards yet.</p>
+      ) : (
+        <div className="scene-defaults">
+          {SCENES.map((scene) => (
+            <SceneRow key={scene.scene} {...scene} dashboards={dashboards} chosen={chosen.get(scene.scene)} />
+          ))}
+        </div>
+      )}
+    </SettingsCard>
+  );
+}
