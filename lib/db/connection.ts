@@ -3,6 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { parseDatabaseConfig } from "../config-schema";
 
@@ -11,10 +12,21 @@ export const CONNECT_TIMEOUT_MS = 3000;
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
 
+/** One SQL statement with `$1`-style placeholders. */
+export interface RawStatement {
+  text: string;
+  values: readonly unknown[];
+}
+
+/** Runs a statement on the driver itself, past Prisma's query engine, for the per-request hot path. */
+export type RawQuery = <T>(statement: RawStatement) => Promise<T[]>;
+
 export type AdapterHandle = {
   /** Usable as PrismaClient's `adapter` and by the wasm schema engine. */
   factory: SqlMigrationAwareDriverAdapterFactory;
-  /** Releases what this module opened (the PGlite instance); the pg pool belongs to its adapter. */
+  /** The same connections as the adapter's (one pool, one embedded database). */
+  raw: RawQuery;
+  /** Releases what this module opened (the pg pool, the PGlite instance). */
   close(): Promise<void>;
 };
 
@@ -33,20 +45,29 @@ export function createAdapterFactory(
   env: NodeJS.ProcessEnv = process.env,
 ): AdapterHandle {
   if (target.kind === "postgres") {
-    const factory = new PrismaPg({
+    const pool = new pg.Pool({
       connectionString: target.url,
       max: parseDatabaseConfig(env).databasePoolMax,
       // node-postgres waits forever by default, for a new connection and for a free pool slot alike:
       // with the database unreachable, requests would hang instead of answering 503.
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     });
-    return { factory, close: async () => {} };
+    // An idle connection that drops emits here (and would crash the process unheard); the next
+    // query then opens a fresh one, or fails as a 503.
+    pool.on("error", () => {});
+    return {
+      factory: new PrismaPg(pool),
+      raw: async <T>({ text, values }: RawStatement) => (await pool.query({ text, values: [...values] })).rows as T[],
+      close: async () => {
+        if (!pool.ended) await pool.end();
+      },
+    };
   }
   mkdirSync(target.dir, { recursive: true });
   const pglite = new PGlite(target.dir);
-  const factory = new PrismaPGlite(pglite);
   return {
-    factory,
+    factory: new PrismaPGlite(pglite),
+    raw: async <T>({ text, values }: RawStatement) => (await pglite.query<T>(text, [...values])).rows,
     close: async () => {
       if (!pglite.closed) await pglite.close();
     },

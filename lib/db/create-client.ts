@@ -1,6 +1,6 @@
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { createAdapterFactory, type DatabaseTarget } from "./connection";
+import { createAdapterFactory, type DatabaseTarget, type RawQuery } from "./connection";
 
 /** The app's client settings over any driver adapter (tests pass one over an instrumented pool). */
 export function prismaClientFor(adapter: SqlDriverAdapterFactory) {
@@ -10,11 +10,12 @@ export function prismaClientFor(adapter: SqlDriverAdapterFactory) {
 
 export type AppPrismaClient = ReturnType<typeof prismaClientFor>;
 
-export function createPrismaClient(target: DatabaseTarget): { client: AppPrismaClient; close: () => Promise<void> } {
-  const { factory, close } = createAdapterFactory(target);
+export function createPrismaClient(target: DatabaseTarget): { client: AppPrismaClient; raw: RawQuery; close: () => Promise<void> } {
+  const { factory, raw, close } = createAdapterFactory(target);
   const client = prismaClientFor(factory);
   return {
     client,
+    raw,
     close: async () => {
       await client.$disconnect();
       await close();

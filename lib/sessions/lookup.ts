@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { rawQuery } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { AccountRow, SessionFacts } from "@/lib/auth/principal";
 
@@ -33,13 +33,14 @@ export async function findLiveSession(sessionId: string, userUuid: string): Prom
   const idleSince = new Date(now - env.sessionMaxAge * 1000);
   const createdSince = new Date(now - env.sessionAbsoluteMaxAge * 1000);
   const touchBefore = new Date(now - TOUCH_EVERY_SECONDS * 1000);
-  const rows = await db().$queryRaw<Row[]>`
+  const rows = await rawQuery<Row>({
+    text: `
     WITH live AS (
       SELECT s.id, s."userId", s."authenticatedAt", s."deviceLabel", s.ip FROM sessions s
-      WHERE s.id = ${sessionId}::uuid AND s."revokedAt" IS NULL AND s."lastSeenAt" > ${idleSince} AND s."createdAt" > ${createdSince}
+      WHERE s.id = $1::uuid AND s."revokedAt" IS NULL AND s."lastSeenAt" > $3 AND s."createdAt" > $4
     ), touched AS (
-      UPDATE sessions t SET "lastSeenAt" = ${new Date(now)}
-      FROM live WHERE t.id = live.id AND t."lastSeenAt" < ${touchBefore}
+      UPDATE sessions t SET "lastSeenAt" = $5
+      FROM live WHERE t.id = live.id AND t."lastSeenAt" < $6
     )
     SELECT u.*, live."authenticatedAt" AS "sessionAuthenticatedAt", live."deviceLabel" AS "sessionDevice", live.ip AS "sessionIp",
       EXISTS (SELECT 1 FROM totp_devices d WHERE d."userId" = u.id) AS "twoFactorEnabled",
@@ -48,7 +49,9 @@ export async function findLiveSession(sessionId: string, userUuid: string): Prom
         WHERE m."userId" = u.id AND m."organizationId" = u."currentOrganizationId" AND o."enforce2fa" IS TRUE
       ) AS "currentOrganizationEnforces2fa"
     FROM live JOIN users u ON u.id = live."userId"
-    WHERE u.uuid = ${userUuid}::uuid AND u."isActive"`;
+    WHERE u.uuid = $2::uuid AND u."isActive"`,
+    values: [sessionId, userUuid, idleSince, createdSince, new Date(now), touchBefore],
+  });
   const row = rows[0];
   if (!row) return null;
   const { sessionAuthenticatedAt, sessionDevice, sessionIp, currentOrganizationEnforces2fa, ...user } = row;

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, rawQuery } from "@/lib/db/client";
+import type { RawStatement } from "@/lib/db/connection";
 
 export interface TeamRow {
   id: number;
@@ -59,18 +60,15 @@ interface DetailsRow {
   scenes: SceneChoice[];
 }
 
-/** The app's client or an interactive transaction's: both run raw queries. */
-export type RawQueryClient = Pick<ReturnType<typeof db>, "$queryRaw">;
+/** An interactive transaction's client (outside one, the driver runs the statement directly). */
+export type RawQueryClient = Pick<ReturnType<typeof db>, "$queryRawUnsafe">;
 
-/**
- * The memberships of several users, each in membership order, with their organizations, teams and
- * member counts, and their scene defaults, in one statement whatever the number of users or
- * memberships (the hot path's budget). The counts use the (organizationId, userId) unique index.
- */
-export async function accountDetailsOfUsers(userIds: readonly number[], client: RawQueryClient = db()): Promise<Map<number, AccountDetails>> {
-  const byUser = new Map<number, AccountDetails>(userIds.map((id) => [id, { memberships: [], scenes: [] }]));
-  if (userIds.length === 0) return byUser;
-  const rows = await client.$queryRaw<DetailsRow[]>`
+function run<T>(statement: RawStatement, client: RawQueryClient | undefined): Promise<T[]> {
+  return client ? client.$queryRawUnsafe<T[]>(statement.text, ...statement.values) : rawQuery<T>(statement);
+}
+
+// The counts use the (organizationId, userId) unique index.
+const DETAILS_SQL = `
     SELECT u.id AS "userId",
            COALESCE(
              (SELECT json_agg(json_build_object(
@@ -94,7 +92,17 @@ export async function accountDetailsOfUsers(userIds: readonly number[], client: 
              (SELECT json_agg(json_build_object('scene', s.scene, 'dashboard', s."dashboardId") ORDER BY s.id)
                 FROM scene_personalisations s WHERE s."userId" = u.id),
              '[]'::json) AS scenes
-      FROM unnest(${[...userIds]}::int[]) AS u(id)`;
+      FROM unnest($1::int[]) AS u(id)`;
+
+/**
+ * The memberships of several users, each in membership order, with their organizations, teams and
+ * member counts, and their scene defaults, in one statement whatever the number of users or
+ * memberships (the hot path's budget).
+ */
+export async function accountDetailsOfUsers(userIds: readonly number[], client?: RawQueryClient): Promise<Map<number, AccountDetails>> {
+  const byUser = new Map<number, AccountDetails>(userIds.map((id) => [id, { memberships: [], scenes: [] }]));
+  if (userIds.length === 0) return byUser;
+  const rows = await run<DetailsRow>({ text: DETAILS_SQL, values: [[...userIds]] }, client);
   for (const { userId, memberships, scenes } of rows) {
     byUser.set(userId, {
       scenes,
@@ -115,10 +123,10 @@ export async function accountDetailsOfUsers(userIds: readonly number[], client: 
   return byUser;
 }
 
-export async function accountDetailsOf(userId: number, client: RawQueryClient = db()): Promise<AccountDetails> {
+export async function accountDetailsOf(userId: number, client?: RawQueryClient): Promise<AccountDetails> {
   return (await accountDetailsOfUsers([userId], client)).get(userId) ?? { memberships: [], scenes: [] };
 }
 
-export async function membershipsOf(userId: number, client: RawQueryClient = db()): Promise<Membership[]> {
+export async function membershipsOf(userId: number, client?: RawQueryClient): Promise<Membership[]> {
   return (await accountDetailsOf(userId, client)).memberships;
 }

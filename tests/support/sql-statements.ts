@@ -53,7 +53,7 @@ class CountingClient extends pg.Client {
 export function useStatementCountingDb(): { measure<T>(work: () => Promise<T>): Promise<{ result: T; log: StatementLog }>; teardown(): Promise<void> } {
   const pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 4, Client: CountingClient });
   const client = prismaClientFor(new PrismaPg(pool));
-  const restore = installAppDb(client);
+  const restore = installAppDb(client, async ({ text, values }) => (await pool.query({ text, values: [...values] })).rows);
   return {
     async measure(work) {
       if (recording) throw new Error("Statement measurements must not overlap.");
