@@ -54,10 +54,14 @@ export function ChoiceCards<T extends string>({ name, legend, description, choic
                 value={choice.value}
                 checked={value === choice.value}
                 onChange={() => onChange(choice.value)}
+                // The card's label also wraps the description; the name is the title alone.
+                aria-labelledby={`${id}-label`}
                 aria-describedby={choice.description ? `${id}-description` : undefined}
               />
               {choice.preview}
-              <span className="choice-card__label">{choice.label}</span>
+              <span className="choice-card__label" id={`${id}-label`}>
+                {choice.label}
+              </span>
               {choice.description ? (
                 <span className="choice-card__description" id={`${id}-description`}>
                   {choice.description}
