@@ -225,3 +225,21 @@ test.describe("with JavaScript off", () => {
     await expect(page.locator(".skeleton")).toHaveCount(0);
   });
 });
+
+test("the server-rendered page hydrates without a mismatch or a refetch, and its first change saves", async ({ page, account, prisma }) => {
+  await prisma.user.update({ where: { id: account.id }, data: { themeMode: "dark", shortcutPosition: "below" } });
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+  let meReads = 0;
+  page.on("request", (request) => {
+    if (request.method() === "GET" && new URL(request.url()).pathname === "/api/users/@me") meReads += 1;
+  });
+  await page.goto("/settings/preferences");
+  await expect(page.getByRole("radio", { name: "Below" })).toBeChecked();
+  expect(await nextPatch(page, () => page.getByRole("switch", { name: "Show hints" }).click())).toEqual({ hide_mcp_hints: true });
+  expect(meReads).toBe(0);
+  expect(problems).toEqual([]);
+});
