@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { ThemeSync } from "@/components/ui/theme-sync";
 import { env } from "@/lib/env";
 import { pageThemeMode } from "@/lib/theme/page-theme";
 import { themeAttributes } from "@/lib/theme/theme-mode";
@@ -29,7 +30,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
-        <Providers>{children}</Providers>
+        <Providers>
+          <ThemeSync />
+          {children}
+        </Providers>
       </body>
     </html>
   );

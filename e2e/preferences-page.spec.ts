@@ -243,3 +243,17 @@ test("the server-rendered page hydrates without a mismatch or a refetch, and its
   expect(meReads).toBe(0);
   expect(problems).toEqual([]);
 });
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("every card fits the width: nothing scrolls sideways", async ({ page }) => {
+    await expect(page.getByRole("heading", { level: 1, name: "Preferences" })).toBeVisible();
+    const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    expect(widths.content).toBeLessThanOrEqual(widths.viewport);
+    const hints = page.getByRole("switch", { name: "Show hints" });
+    await hints.scrollIntoViewIfNeeded();
+    await hints.click();
+    await expect(page.locator("#pref-mcp-hints-status")).toHaveText("Saved");
+  });
+});

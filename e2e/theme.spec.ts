@@ -172,7 +172,8 @@ test.describe("the theme picker", () => {
           ? route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ type: "server_error", code: "error", detail: "A server error occurred.", attr: null }) })
           : route.abort("connectionreset");
       });
-      await page.getByRole("radio", { name: "Dark" }).check();
+      // click, not check: the rollback can land before check() looks at the radio.
+      await page.getByRole("radio", { name: "Dark" }).click();
       await expect(page.locator("#theme-status")).toHaveText("Couldn't save — try again.");
       await expect(page.getByRole("radio", { name: "Light" })).toBeChecked();
       await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
@@ -186,4 +187,17 @@ test.describe("the theme picker", () => {
       expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).themeMode).toBe("dark");
     });
   }
+});
+
+test("a theme saved in one tab repaints the other open tabs", async ({ page, context, account }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await signInPage(page, account);
+  const other = await context.newPage();
+  await other.emulateMedia({ colorScheme: "light" });
+  await other.goto("/settings/profile");
+  await page.goto("/settings/preferences");
+  await page.getByRole("radio", { name: "Dark" }).check();
+  await expect(page.locator("#theme-status")).toHaveText("Saved");
+  await expect(other.locator("html")).toHaveAttribute("data-theme", "dark");
+  expect(await bodyBackground(other)).toBe(DARK_BG);
 });

@@ -3,6 +3,7 @@
 import { useEffect } from "react";
 import { useInstantSave } from "@/lib/client/use-instant-save";
 import { applyTheme } from "@/lib/theme/apply-theme";
+import { announceSavedTheme } from "@/lib/theme/theme-channel";
 import type { ThemeMode } from "@/lib/theme/theme-mode";
 import type { UserDto } from "@/lib/users/user-schema";
 import { ChoiceCards, type Choice } from "./choice-cards";
@@ -17,7 +18,7 @@ const THEME_CHOICES: readonly Choice<ThemeMode>[] = [
 ];
 
 function ThemePicker({ user }: { user: UserDto }) {
-  const theme = useInstantSave<ThemeMode>(user.theme_mode ?? "system", (theme_mode) => ({ theme_mode }));
+  const theme = useInstantSave<ThemeMode>(user.theme_mode ?? "system", (theme_mode) => ({ theme_mode }), { onSaved: announceSavedTheme });
   // The page shows what is being saved; when a save fails, this puts the saved theme back.
   useEffect(() => applyTheme(theme.value), [theme.value]);
   return (

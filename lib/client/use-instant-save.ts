@@ -33,7 +33,7 @@ function failureMessage(error: ApiClientError): { message: string; retryable: bo
  * own key, shows the new value at once, and on failure goes back to the server's value with a
  * message. The cached user becomes the PATCH's answer (see `useUpdateMe`).
  */
-export function useInstantSave<T>(serverValue: T, toPatch: (value: T) => UserPatchInput): InstantSave<T> {
+export function useInstantSave<T>(serverValue: T, toPatch: (value: T) => UserPatchInput, options: { onSaved?: (value: T) => void } = {}): InstantSave<T> {
   const updateMe = useUpdateMe();
   const [pending, setPending] = useState<{ value: T } | null>(null);
   const [state, setState] = useState<SaveState>({ kind: "idle" });
@@ -55,6 +55,7 @@ export function useInstantSave<T>(serverValue: T, toPatch: (value: T) => UserPat
     updateMe.mutateAsync(toPatch(value)).then(
       () => {
         if (attempt !== latest.current) return;
+        options.onSaved?.(value);
         setPending(null);
         setState({ kind: "saved" });
         quietTimer.current = setTimeout(() => setState({ kind: "idle" }), SAVED_VISIBLE_MS);
