@@ -4,27 +4,10 @@ import { useEffect, useState, type KeyboardEvent } from "react";
 import { Icon } from "@/components/ui/icon";
 import { SaveStatus } from "@/components/ui/save-status";
 import { useInstantSave } from "@/lib/client/use-instant-save";
-import { notificationSettingsPatchSchema } from "@/lib/users/notification-settings";
+import { parseThresholdPercent, thresholdAsPercent } from "@/lib/client/error-threshold";
 import type { UserDto } from "@/lib/users/user-schema";
 
 const ID = "pref-error-threshold";
-const thresholdRule = notificationSettingsPatchSchema.shape.data_pipeline_error_threshold.unwrap();
-
-/** The stored fraction as the percentage people type (0.01 → "1"), without float noise. */
-function asPercent(fraction: number): string {
-  return String(Number((fraction * 100).toFixed(4)));
-}
-
-/** A typed percentage as the fraction the API stores, or what is wrong with it. */
-export function parsePercent(text: string): { fraction: number } | { error: string } {
-  const trimmed = text.trim().replace(/\s*%$/, "").replace(",", ".");
-  if (trimmed === "") return { error: "Enter a percentage from 0 to 100." };
-  const percent = Number(trimmed);
-  if (!Number.isFinite(percent)) return { error: "Enter a number, such as 1 or 2.5." };
-  const fraction = Number((percent / 100).toFixed(6));
-  if (!thresholdRule.safeParse(fraction).success) return { error: "Enter a percentage from 0 to 100." };
-  return { fraction };
-}
 
 /**
  * Saved when the person leaves the field or presses Enter (not on every keystroke); a value the
@@ -34,18 +17,18 @@ export function ErrorThresholdField({ user }: { user: UserDto }) {
   const threshold = useInstantSave(user.notification_settings.data_pipeline_error_threshold, (value) => ({
     notification_settings: { data_pipeline_error_threshold: value },
   }));
-  const [text, setText] = useState(() => asPercent(threshold.value));
+  const [text, setText] = useState(() => thresholdAsPercent(threshold.value));
   const [error, setError] = useState<string | null>(null);
 
   // A failed save puts the saved value back in the field; so does a newer value from the server.
-  useEffect(() => setText(asPercent(threshold.value)), [threshold.value]);
+  useEffect(() => setText(thresholdAsPercent(threshold.value)), [threshold.value]);
 
   function commit() {
-    const parsed = parsePercent(text);
+    const parsed = parseThresholdPercent(text);
     if ("error" in parsed) return setError(parsed.error);
     setError(null);
     if (parsed.fraction !== threshold.value) threshold.save(parsed.fraction);
-    else setText(asPercent(parsed.fraction));
+    else setText(thresholdAsPercent(parsed.fraction));
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {

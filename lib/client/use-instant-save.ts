@@ -41,6 +41,8 @@ export function useInstantSave<T>(serverValue: T, toPatch: (value: T) => UserPat
   // Only the latest change speaks: an earlier answer arriving late must not overwrite its status.
   const latest = useRef(0);
   const quietTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // One request at a time per control, so answers (each one becomes the cached user) arrive in click order.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
 
   useEffect(() => () => {
     if (quietTimer.current) clearTimeout(quietTimer.current);
@@ -52,7 +54,10 @@ export function useInstantSave<T>(serverValue: T, toPatch: (value: T) => UserPat
     failedValue.current = null;
     setPending({ value });
     setState({ kind: "saving" });
-    updateMe.mutateAsync(toPatch(value)).then(
+    const patch = toPatch(value);
+    const request = queue.current.catch(() => undefined).then(() => updateMe.mutateAsync(patch));
+    queue.current = request;
+    request.then(
       () => {
         if (attempt !== latest.current) return;
         options.onSaved?.(value);
