@@ -20,7 +20,7 @@ export default function PreferencesPage() {
       <WeeklyDigestsCard />
       <PrivacyCard />
       <RoleCard />
-      {/* Scene defaults card: added here by the scene personalisation work (do not build it in this page's other cards). */}
+      {/* SCENE DEFAULTS: the "Scene defaults" card goes here, last on the page (built with the scene personalisation endpoints). */}
     </>
   );
 }
