@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { ThemeSync } from "@/components/ui/theme-sync";
 import { env } from "@/lib/env";
+import { pageThemeMode } from "@/lib/theme/page-theme";
+import { themeAttributes } from "@/lib/theme/theme-mode";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -14,20 +17,23 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-// Runs before first paint so a saved theme never flashes the default one.
-const THEME_SCRIPT = `(function(){try{var m=document.cookie.match(/(?:^|; )theme=([^;]*)/);var t=m&&decodeURIComponent(m[1]);if(t==="light"||t==="dark"||t==="system")document.documentElement.dataset.theme=t}catch(e){}})()`;
-
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * `<html>` arrives from the server with the signed-in user's theme, so no page ever paints in the
+ * wrong one first; signed-out pages follow the device.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { dataTheme, colorScheme } = themeAttributes(await pageThemeMode());
   return (
-    <html lang="en" suppressHydrationWarning>
-      <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
-      </head>
+    // The theme picker changes these attributes in the browser before the server knows.
+    <html lang="en" data-theme={dataTheme} style={{ colorScheme }} suppressHydrationWarning>
       <body>
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
-        <Providers>{children}</Providers>
+        <Providers>
+          <ThemeSync />
+          {children}
+        </Providers>
       </body>
     </html>
   );

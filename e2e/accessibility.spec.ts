@@ -62,6 +62,25 @@ for (const colorScheme of ["light", "dark"] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test("the preferences page in the other saved theme, with a refused threshold and a failed save", async ({ page, account, prisma }) => {
+      // The saved theme, not the device, decides: the page is checked in the opposite one as well.
+      await prisma.user.update({ where: { id: account.id }, data: { themeMode: colorScheme === "light" ? "dark" : "light" } });
+      await signInPage(page, account);
+      await page.goto("/settings/preferences");
+      await page.waitForLoadState("networkidle");
+      expect(await seriousViolations(page), "saved theme").toEqual([]);
+      const threshold = page.getByRole("textbox", { name: "Data pipeline error alert threshold" });
+      await threshold.fill("500");
+      await threshold.press("Enter");
+      await expect(threshold).toHaveAttribute("aria-invalid", "true");
+      await page.route("**/api/users/@me", (route) => (route.request().method() === "PATCH" ? route.abort("connectionreset") : route.continue()));
+      await page.getByRole("switch", { name: "Show hints" }).click();
+      await expect(page.locator("#pref-mcp-hints-status")).toHaveText("Couldn't save — try again.");
+      await page.getByRole("switch", { name: "Email me the weekly digest" }).click();
+      await expect(page.locator("#pref-digest-all-status")).toHaveText("Couldn't save — try again.");
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test("the password card with a field error and each meter level", async ({ page, account }) => {
       await signInPage(page, account);
       await page.goto("/settings/security");

@@ -1,6 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
+import { SaveStatus } from "@/components/ui/save-status";
+import type { SaveState } from "@/lib/client/use-instant-save";
 import { useMe } from "@/lib/client/use-me";
 import { useSetSceneDashboard } from "@/lib/client/use-scene-defaults";
 import { SettingsCard } from "./settings-card";
@@ -17,21 +19,24 @@ export interface DashboardOption {
   name: string;
 }
 
-type Status = { state: "saving" } | { state: "saved" } | { state: "failed"; message: string };
-
 function SceneRow({ scene, label, help, dashboards, chosen }: (typeof SCENES)[number] & { dashboards: readonly DashboardOption[]; chosen: number | undefined }) {
   const id = useId();
   const setDashboard = useSetSceneDashboard();
-  const [status, setStatus] = useState<Status | null>(null);
+  const [state, setState] = useState<SaveState>({ kind: "idle" });
+  const [failed, setFailed] = useState<number | null>(null);
   const shown = setDashboard.isPending ? setDashboard.variables?.dashboard : chosen;
 
-  function choose(value: string) {
-    setStatus({ state: "saving" });
+  function choose(dashboard: number) {
+    setState({ kind: "saving" });
+    setFailed(null);
     setDashboard.mutate(
-      { scene, dashboard: Number(value) },
+      { scene, dashboard },
       {
-        onSuccess: () => setStatus({ state: "saved" }),
-        onError: (error) => setStatus({ state: "failed", message: error.message }),
+        onSuccess: () => setState({ kind: "saved" }),
+        onError: (error) => {
+          setFailed(dashboard);
+          setState({ kind: "failed", message: error.isRetryable ? "Couldn't save — try again." : `Couldn't save: ${error.body.detail}`, retryable: error.isRetryable });
+        },
       },
     );
   }
@@ -45,7 +50,7 @@ function SceneRow({ scene, label, help, dashboards, chosen }: (typeof SCENES)[nu
         {help}
       </p>
       <div className="scene-default__control">
-        <select id={id} className="input scene-default__select" value={shown === undefined ? "" : String(shown)} aria-describedby={`${id}-help ${id}-status`} onChange={(event) => choose(event.target.value)}>
+        <select id={id} className="input scene-default__select" value={shown === undefined ? "" : String(shown)} aria-describedby={`${id}-help ${id}-status`} onChange={(event) => choose(Number(event.target.value))}>
           {shown === undefined ? (
             <option value="" disabled>
               Choose a dashboard
@@ -57,9 +62,7 @@ function SceneRow({ scene, label, help, dashboards, chosen }: (typeof SCENES)[nu
             </option>
           ))}
         </select>
-        <span id={`${id}-status`} className={`save-status save-status--${status?.state ?? "idle"}`} role="status">
-          {status?.state === "saving" ? "Saving…" : status?.state === "saved" ? "Saved" : status?.state === "failed" ? `Couldn't save: ${status.message}` : ""}
-        </span>
+        <SaveStatus id={`${id}-status`} state={state} onRetry={() => failed !== null && choose(failed)} />
       </div>
     </div>
   );
