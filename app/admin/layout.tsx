@@ -7,8 +7,10 @@ import { Prefetched } from "@/lib/server/prefetched";
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const principal = await requireStaffPagePrincipal();
   return (
-    <AppShell email={principal.user.email} isStaff>
-      <Prefetched queries={[meQuery(principal)]}>{children}</Prefetched>
-    </AppShell>
+    <Prefetched queries={[meQuery(principal)]}>
+      <AppShell email={principal.user.email} isStaff>
+        {children}
+      </AppShell>
+    </Prefetched>
   );
 }

@@ -3,6 +3,7 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Brand } from "@/components/ui/brand";
 import { devOutboxEnabled } from "@/lib/mail/index";
 import { mayReadOutbox } from "@/lib/users/permissions";
+import { AccountAvatar } from "./account-avatar";
 import { HashFocus } from "./hash-focus";
 import { SettingsNav, type NavItem } from "./settings-nav";
 
@@ -27,6 +28,7 @@ export function AppShell({ email, isStaff, children }: AppShellProps) {
       <header className="app-header">
         <Brand href="/settings/profile" />
         <div className="app-header__account">
+          <AccountAvatar email={email} />
           <span className="app-header__email">
             <span className="visually-hidden">Signed in as </span>
             {email}

@@ -13,6 +13,7 @@ export interface NavItem {
 const SETTINGS_ITEMS: readonly NavItem[] = [
   { href: "/settings/profile", label: "Profile" },
   { href: "/settings/preferences", label: "Preferences" },
+  { href: "/settings/hedgehog", label: "Hedgehog" },
   { href: "/settings/security", label: "Security" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/integrations", label: "Integrations" },
