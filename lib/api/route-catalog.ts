@@ -23,6 +23,8 @@ import * as personalApiKeys from "@/app/api/personal_api_keys/route";
 import * as personalApiKey from "@/app/api/personal_api_keys/[id]/route";
 import * as personalApiKeyRoll from "@/app/api/personal_api_keys/[id]/roll/route";
 import * as userCredentialsReviewComplete from "@/app/api/users/[uuid]/credentials_review_complete/route";
+import * as userHedgehogConfig from "@/app/api/users/[uuid]/hedgehog_config/route";
+import * as userScenePersonalisation from "@/app/api/users/[uuid]/scene_personalisation/route";
 import type { RouteModule } from "./openapi";
 
 /**
@@ -54,4 +56,6 @@ export const ROUTE_CATALOG: readonly RouteModule[] = [
   { path: "/api/personal_api_keys/{id}", handlers: personalApiKey },
   { path: "/api/personal_api_keys/{id}/roll", handlers: personalApiKeyRoll },
   { path: "/api/users/{uuid}/credentials_review_complete", handlers: userCredentialsReviewComplete },
+  { path: "/api/users/{uuid}/hedgehog_config", handlers: userHedgehogConfig },
+  { path: "/api/users/{uuid}/scene_personalisation", handlers: userScenePersonalisation },
 ];

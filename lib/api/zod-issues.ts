@@ -23,6 +23,8 @@ function codeFor(issue: z.core.$ZodIssue, input: unknown): string {
       if (value === null) return "null";
       return "invalid_input";
     }
+    case "invalid_union":
+      return valueAt(input, issue.path) === undefined ? "required" : "invalid_input";
     case "invalid_value":
       return "invalid_choice";
     case "too_big":
@@ -39,9 +41,11 @@ function codeFor(issue: z.core.$ZodIssue, input: unknown): string {
 
 /** Converts zod issues to field issues; nested attributes are joined with `__` like the reference. */
 export function toFieldIssues(error: z.ZodError, input: unknown): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    attr: issue.path.length > 0 ? issue.path.map(String).join("__") : null,
-    code: codeFor(issue, input),
-    detail: issue.message,
-  }));
+  const attr = (path: readonly PropertyKey[]) => (path.length > 0 ? path.map(String).join("__") : null);
+  return error.issues.flatMap((issue) =>
+    // An unknown key is named itself, not the object holding it.
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ attr: attr([...issue.path, key]), code: "invalid_input", detail: `"${key}" is not a known field.` }))
+      : [{ attr: attr(issue.path), code: codeFor(issue, input), detail: issue.message }],
+  );
 }

@@ -33,12 +33,30 @@ export interface Membership {
   organization: OrganizationRow;
 }
 
-interface MembershipRow extends Omit<OrganizationRow, "id" | "teams"> {
-  userId: number;
+/** A user's default dashboard for one scene (of any of their teams). */
+export interface SceneChoice {
+  scene: string;
+  dashboard: number;
+}
+
+/** What the user serializer shows beside the user row. */
+export interface AccountDetails {
+  memberships: Membership[];
+  scenes: SceneChoice[];
+}
+
+type JsonOrganization = Omit<OrganizationRow, "id" | "teams" | "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
+interface MembershipJson extends JsonOrganization {
   organizationId: string;
   level: number;
   memberCount: number;
   teams: Array<Omit<TeamRow, "organizationId">>;
+}
+
+interface DetailsRow {
+  userId: number;
+  memberships: MembershipJson[];
+  scenes: SceneChoice[];
 }
 
 /** The app's client or an interactive transaction's: both run raw queries. */
@@ -46,37 +64,61 @@ export type RawQueryClient = Pick<ReturnType<typeof db>, "$queryRaw">;
 
 /**
  * The memberships of several users, each in membership order, with their organizations, teams and
- * member counts, in one statement whatever the number of users or memberships (the hot path's
- * budget). The counts use the (organizationId, userId) unique index.
+ * member counts, and their scene defaults, in one statement whatever the number of users or
+ * memberships (the hot path's budget). The counts use the (organizationId, userId) unique index.
  */
-export async function membershipsOfUsers(userIds: readonly number[], client: RawQueryClient = db()): Promise<Map<number, Membership[]>> {
-  const byUser = new Map<number, Membership[]>(userIds.map((id) => [id, []]));
+export async function accountDetailsOfUsers(userIds: readonly number[], client: RawQueryClient = db()): Promise<Map<number, AccountDetails>> {
+  const byUser = new Map<number, AccountDetails>(userIds.map((id) => [id, { memberships: [], scenes: [] }]));
   if (userIds.length === 0) return byUser;
-  const rows = await client.$queryRaw<MembershipRow[]>`
-    SELECT m."userId", m."organizationId", m.level,
-           o.name, o.slug, o."enforce2fa", o."membersCanUsePersonalApiKeys", o."isActive", o."createdAt", o."updatedAt",
-           (SELECT count(*)::int FROM organization_memberships c WHERE c."organizationId" = m."organizationId") AS "memberCount",
+  const rows = await client.$queryRaw<DetailsRow[]>`
+    SELECT u.id AS "userId",
            COALESCE(
              (SELECT json_agg(json_build_object(
-                       'id', t.id, 'uuid', t.uuid, 'name', t.name, 'apiToken', t."apiToken", 'isDemo', t."isDemo", 'timezone', t.timezone
-                     ) ORDER BY t.id)
-                FROM teams t WHERE t."organizationId" = m."organizationId"),
-             '[]'::json) AS teams
-      FROM organization_memberships m
-      JOIN organizations o ON o.id = m."organizationId"
-     WHERE m."userId" = ANY(${[...userIds]}::int[])
-     ORDER BY m."userId", m."createdAt", m.id`;
-  for (const { userId, organizationId, level, memberCount, teams, ...organization } of rows) {
-    byUser.get(userId)?.push({
-      organizationId,
-      level,
-      memberCount,
-      organization: { ...organization, id: organizationId, teams: teams.map((team) => ({ ...team, organizationId })) },
+                       'organizationId', m."organizationId", 'level', m.level,
+                       'name', o.name, 'slug', o.slug, 'enforce2fa', o."enforce2fa",
+                       'membersCanUsePersonalApiKeys', o."membersCanUsePersonalApiKeys", 'isActive', o."isActive",
+                       'createdAt', o."createdAt", 'updatedAt', o."updatedAt",
+                       'memberCount', (SELECT count(*)::int FROM organization_memberships c WHERE c."organizationId" = m."organizationId"),
+                       'teams', COALESCE(
+                         (SELECT json_agg(json_build_object(
+                                   'id', t.id, 'uuid', t.uuid, 'name', t.name, 'apiToken', t."apiToken", 'isDemo', t."isDemo", 'timezone', t.timezone
+                                 ) ORDER BY t.id)
+                            FROM teams t WHERE t."organizationId" = m."organizationId"),
+                         '[]'::json)
+                     ) ORDER BY m."createdAt", m.id)
+                FROM organization_memberships m
+                JOIN organizations o ON o.id = m."organizationId"
+               WHERE m."userId" = u.id),
+             '[]'::json) AS memberships,
+           COALESCE(
+             (SELECT json_agg(json_build_object('scene', s.scene, 'dashboard', s."dashboardId") ORDER BY s.id)
+                FROM scene_personalisations s WHERE s."userId" = u.id),
+             '[]'::json) AS scenes
+      FROM unnest(${[...userIds]}::int[]) AS u(id)`;
+  for (const { userId, memberships, scenes } of rows) {
+    byUser.set(userId, {
+      scenes,
+      memberships: memberships.map(({ organizationId, level, memberCount, teams, createdAt, updatedAt, ...organization }) => ({
+        organizationId,
+        level,
+        memberCount,
+        organization: {
+          ...organization,
+          id: organizationId,
+          createdAt: new Date(createdAt),
+          updatedAt: new Date(updatedAt),
+          teams: teams.map((team) => ({ ...team, organizationId })),
+        },
+      })),
     });
   }
   return byUser;
 }
 
+export async function accountDetailsOf(userId: number, client: RawQueryClient = db()): Promise<AccountDetails> {
+  return (await accountDetailsOfUsers([userId], client)).get(userId) ?? { memberships: [], scenes: [] };
+}
+
 export async function membershipsOf(userId: number, client: RawQueryClient = db()): Promise<Membership[]> {
-  return (await membershipsOfUsers([userId], client)).get(userId) ?? [];
+  return (await accountDetailsOf(userId, client)).memberships;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuthUser } from "@/lib/auth/principal";
 import type { HedgehogConfig } from "./hedgehog-schema";
-import type { Membership } from "./memberships";
+import type { Membership, SceneChoice } from "./memberships";
 import { effectiveNotificationSettings } from "./notification-settings";
 import type { OrganizationDetail, OrganizationSummary, TeamSummary, UserDto } from "./user-schema";
 
@@ -65,11 +65,12 @@ export interface UserContext {
   hasPassword: boolean;
   twoFactorEnabled: boolean;
   memberships: Membership[];
+  scenes: SceneChoice[];
   /** Only for the caller's own row. */
   session: SessionFacts | null;
 }
 
-export function serializeUser({ user, hasPassword, twoFactorEnabled, memberships, session }: UserContext): UserDto {
+export function serializeUser({ user, hasPassword, twoFactorEnabled, memberships, scenes, session }: UserContext): UserDto {
   const currentMembership = memberships.find((membership) => membership.organizationId === user.currentOrganizationId);
   return {
     id: user.id,
@@ -103,7 +104,7 @@ export function serializeUser({ user, hasPassword, twoFactorEnabled, memberships
     has_social_auth: false,
     has_sso_enforcement: false,
     requires_credential_review: user.requiresCredentialReview,
-    scene_personalisation: [],
+    scene_personalisation: scenes,
     team: currentTeam(user, memberships),
     organization: currentMembership ? organizationDetail(currentMembership) : null,
     organizations: memberships.map(organizationSummary),

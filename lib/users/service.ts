@@ -11,7 +11,9 @@ import { mergeNotificationOverrides } from "./notification-settings";
 import { applyPassword, notifyPasswordChanged, preparePasswordChange } from "./password-change";
 import { enforce, mayChangeStaffFlag, mayListEveryone, mayRemoveStaffUser } from "./permissions";
 import type { UserListQuery, UserPatch } from "./schemas";
-import { membershipsOf, membershipsOfUsers, type Membership } from "./memberships";
+import { accountDetailsOf, accountDetailsOfUsers, type AccountDetails, type Membership } from "./memberships";
+import { mergedHedgehogConfig } from "./hedgehog-config";
+import { lockUserRow } from "./locked-row";
 import { serializeUser } from "./serializer";
 import type { Subject } from "./subject";
 import type { UserDto } from "./user-schema";
@@ -24,8 +26,8 @@ function sessionFacts(principal: Principal, subject: Subject) {
 }
 
 export async function getUser(principal: Principal, subject: Subject): Promise<UserDto> {
-  const memberships = await membershipsOf(subject.user.id);
-  return serializeUser({ ...subject, memberships, session: sessionFacts(principal, subject) });
+  const details = await accountDetailsOf(subject.user.id);
+  return serializeUser({ ...subject, ...details, session: sessionFacts(principal, subject) });
 }
 
 export async function listUsers(
@@ -47,12 +49,12 @@ export async function listUsers(
       include: WITH_TWO_FACTOR,
     }),
   ]);
-  const membershipsByUser = await membershipsOfUsers(rows.map((row) => row.id));
+  const detailsByUser = await accountDetailsOfUsers(rows.map((row) => row.id));
   const results = rows.map((row) => {
     const account = withoutPasswordHash(row);
     const subject = { ...account, isSelf: account.user.id === principal.user.id };
-    const memberships = membershipsByUser.get(account.user.id) ?? [];
-    return serializeUser({ ...account, memberships, session: sessionFacts(principal, subject) });
+    const details = detailsByUser.get(account.user.id) ?? { memberships: [], scenes: [] };
+    return serializeUser({ ...account, ...details, session: sessionFacts(principal, subject) });
   });
   return paginated(requestUrl, query, count, results);
 }
@@ -90,14 +92,6 @@ async function assertNotLastStaff(tx: Transaction, userId: number, action: "demo
   enforce(mayRemoveStaffUser(staff.filter((row) => row.id !== userId).length, action));
 }
 
-/** Serialises concurrent writes to one user and returns the stored notification overrides. */
-async function lockUserRow(tx: Transaction, userId: number): Promise<unknown> {
-  const rows = await tx.$queryRaw<Array<{ notificationSettings: unknown }>>`
-    SELECT "notificationSettings" FROM users WHERE id = ${userId} FOR UPDATE`;
-  if (rows.length === 0) throw errors.notFound();
-  return rows[0]?.notificationSettings ?? null;
-}
-
 /** The plain columns a patch sets; undefined ones are left alone. */
 function fieldChanges(patch: UserPatch): Prisma.UserUncheckedUpdateInput {
   return {
@@ -114,7 +108,8 @@ function fieldChanges(patch: UserPatch): Prisma.UserUncheckedUpdateInput {
     hideMcpHints: patch.hide_mcp_hints,
     eventsColumnConfig: patch.events_column_config === null ? { active: "DEFAULT" } : (patch.events_column_config as Prisma.InputJsonValue | undefined),
     hasSeenProductIntroFor: jsonOrDbNull(patch.has_seen_product_intro_for),
-    hedgehogConfig: jsonOrDbNull(patch.hedgehog_config),
+    // A config is merged into the stored one under the row lock; null clears it.
+    hedgehogConfig: patch.hedgehog_config === null ? Prisma.DbNull : undefined,
   };
 }
 
@@ -145,26 +140,30 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
 
   const user = subject.user;
   const changesStaff = patch.is_staff !== undefined && patch.is_staff !== user.isStaff;
-  const needsStoredRow = patch.notification_settings !== undefined || changesStaff;
+  const mergesHedgehog = patch.hedgehog_config !== undefined && patch.hedgehog_config !== null;
+  const needsStoredRow = patch.notification_settings !== undefined || mergesHedgehog || changesStaff;
   const changesContext = patch.set_current_organization !== undefined || patch.set_current_team !== undefined;
   const fields = { ...fieldChanges(patch), ...emailChange?.data };
-  const respond = (updated: Awaited<ReturnType<typeof writeUser>>, memberships: Membership[]) =>
-    serializeUser({ ...subject, hasPassword: subject.hasPassword || newPassword !== null, user: updated, memberships, session: sessionFacts(principal, subject) });
+  const respond = (updated: Awaited<ReturnType<typeof writeUser>>, details: AccountDetails) =>
+    serializeUser({ ...subject, ...details, hasPassword: subject.hasPassword || newPassword !== null, user: updated, session: sessionFacts(principal, subject) });
 
   if (!needsStoredRow && !changesContext && !newPassword) {
     // Nothing read decides what is written: the UPDATE's own row lock serialises concurrent
     // writers, and the memberships shown do not depend on it, so both run at once.
-    const [updated, memberships] = await Promise.all([writeUser(db(), user.id, fields), membershipsOf(user.id)]);
+    const [updated, details] = await Promise.all([writeUser(db(), user.id, fields), accountDetailsOf(user.id)]);
     await emailChange?.afterWrite();
-    return { user: respond(updated, memberships), renewedSession: null };
+    return { user: respond(updated, details), renewedSession: null };
   }
 
-  const { updated, memberships, revokedSessions, renewedSession } = await db().$transaction(async (tx) => {
-    const storedNotificationSettings = needsStoredRow ? await lockUserRow(tx, user.id) : null;
-    const memberships = await membershipsOf(user.id, tx);
-    const data: Prisma.UserUncheckedUpdateInput = { ...fields, ...resolveCurrentContext(memberships, patch) };
+  const { updated, details, revokedSessions, renewedSession } = await db().$transaction(async (tx) => {
+    const stored = needsStoredRow ? await lockUserRow(tx, user.id) : null;
+    const details = await accountDetailsOf(user.id, tx);
+    const data: Prisma.UserUncheckedUpdateInput = { ...fields, ...resolveCurrentContext(details.memberships, patch) };
     if (patch.notification_settings !== undefined) {
-      data.notificationSettings = mergeNotificationOverrides(storedNotificationSettings, patch.notification_settings);
+      data.notificationSettings = mergeNotificationOverrides(stored?.notificationSettings, patch.notification_settings);
+    }
+    if (mergesHedgehog && patch.hedgehog_config) {
+      data.hedgehogConfig = mergedHedgehogConfig(stored?.hedgehogConfig, patch.hedgehog_config, "hedgehog_config");
     }
     if (changesStaff) {
       if (!patch.is_staff) await assertNotLastStaff(tx, user.id, "demote");
@@ -176,11 +175,11 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
     // This session goes on under a new id (OWASP: renew the session id on a privilege change).
     const renewedSession = newPassword && principal.session ? await renewSession(principal.session.id, tx) : null;
     const revokedSessions = newPassword ? await applyPassword(tx, user.id, newPassword, renewedSession?.id ?? null) : 0;
-    return { updated: await writeUser(tx, user.id, data), memberships, revokedSessions, renewedSession };
+    return { updated: await writeUser(tx, user.id, data), details, revokedSessions, renewedSession };
   });
   if (newPassword) await notifyPasswordChanged(user, sessionOrigin(principal), revokedSessions);
   await emailChange?.afterWrite();
-  return { user: respond(updated, memberships), renewedSession };
+  return { user: respond(updated, details), renewedSession };
 }
 
 function sessionOrigin(principal: Principal) {

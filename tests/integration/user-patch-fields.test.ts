@@ -91,15 +91,17 @@ describe("PATCH /api/users/@me fields", () => {
     expect(removed.body.notification_settings.project_weekly_digest_disabled).toEqual({ "12": true });
   });
 
-  it("saves a hedgehog_config (v1 and v2) and clears it with null", async () => {
+  it("merges a hedgehog_config (v1 and v2) into the stored one and clears it with null", async () => {
     const { user, cookie } = await signedIn();
     const v1 = { enabled: true, skin: "robohog", color: "blue", accessories: ["cap"] };
     expect((await patch(cookie, { hedgehog_config: v1 })).body.hedgehog_config).toEqual(v1);
     const v2 = { version: 2, enabled: true, actor_options: { skin: "ghost", accessories: ["tophat", "parrot"] } };
     const response = await patch(cookie, { hedgehog_config: v2 });
     expect(response.status).toBe(200);
-    expect(response.body.hedgehog_config).toEqual(v2);
-    expect((await reloadUser(user.id)).hedgehogConfig).toEqual(v2);
+    // The stored flat config is converted to the shape sent; the colour not sent is kept.
+    const merged = { version: 2, enabled: true, actor_options: { color: "blue", skin: "ghost", accessories: ["tophat", "parrot"] } };
+    expect(response.body.hedgehog_config).toEqual(merged);
+    expect((await reloadUser(user.id)).hedgehogConfig).toEqual(merged);
 
     expect((await patch(cookie, { hedgehog_config: null })).body.hedgehog_config).toBeNull();
     expect((await reloadUser(user.id)).hedgehogConfig).toBeNull();

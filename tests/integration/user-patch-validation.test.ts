@@ -41,7 +41,7 @@ describe("PATCH /api/users/@me validation (nothing is written)", () => {
         { attr: "first_name", code: "invalid_input" },
         { attr: "last_name", code: "null" },
         { attr: "theme_mode", code: "invalid_choice" },
-        { attr: "notification_settings", code: "invalid_input" },
+        { attr: "notification_settings__nope", code: "invalid_input" },
         { attr: "hedgehog_config__skin", code: "invalid_choice" },
         { attr: "anonymize_data", code: "invalid_input" },
       ]),

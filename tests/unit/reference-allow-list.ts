@@ -17,10 +17,11 @@ export const REFERENCE_ALLOW_LIST: Record<string, string> = {
   "POST /api/users/verify_email body:user-fields": USER_FIELDS_ARTIFACT,
   "POST /api/users/request_email_verification body:user-fields": USER_FIELDS_ARTIFACT,
   "PATCH /api/users/cancel_email_change_request body:user-fields": USER_FIELDS_ARTIFACT,
+  "PATCH /api/users/{uuid}/hedgehog_config body:user-fields":
+    "the reference lists the user serializer's fields as this body, a generator artifact: the body is the hedgehog config itself (validated and merged here).",
+  "POST /api/users/{uuid}/scene_personalisation body:user-fields":
+    "the reference lists the user serializer's fields as this body, a generator artifact: the action reads `scene` and `dashboard` only.",
 
-  "GET /api/users/{uuid}/hedgehog_config": "not built yet: preferences issue",
-  "PATCH /api/users/{uuid}/hedgehog_config": "not built yet: preferences issue",
-  "POST /api/users/{uuid}/scene_personalisation": "not built yet: preferences issue",
   "GET /api/users/{uuid}/github_login": "not built yet: GitHub issue",
   "GET /api/users/{uuid}/integrations": "not built yet: GitHub issue",
   "DELETE /api/users/{uuid}/integrations/github/{installation_id}": "not built yet: GitHub issue",
