@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mergeHedgehogConfig, toFlat, toVersionTwo } from "@/lib/users/hedgehog-merge";
+import type { HedgehogConfig } from "@/lib/users/hedgehog-schema";
 
 describe("mergeHedgehogConfig", () => {
   it("keeps flat keys not sent and replaces the accessories list", () => {
@@ -51,9 +52,9 @@ describe("mergeHedgehogConfig", () => {
   });
 
   it("round-trips a whole object in either shape", () => {
-    const flat = { enabled: true, use_as_profile: false, color: "green", skin: "default", accessories: ["cap"], walking_enabled: true, interactions_enabled: true, controls_enabled: false, party_mode_enabled: false, fixed_direction: "right" } as const;
+    const flat: HedgehogConfig = { enabled: true, use_as_profile: false, color: "green", skin: "default", accessories: ["cap"], walking_enabled: true, interactions_enabled: true, controls_enabled: false, party_mode_enabled: false, fixed_direction: "right" };
     expect(mergeHedgehogConfig(flat, flat)).toEqual(flat);
-    const v2 = { version: 2, enabled: true, use_as_profile: true, party_mode_enabled: false, actor_options: { id: "x", player: true, color: null, skin: "ghost", accessories: [], ai_enabled: true, interactions_enabled: false, controls_enabled: true } } as const;
+    const v2: HedgehogConfig = { version: 2, enabled: true, use_as_profile: true, party_mode_enabled: false, actor_options: { id: "x", player: true, color: null, skin: "ghost", accessories: [], ai_enabled: true, interactions_enabled: false, controls_enabled: true } };
     expect(mergeHedgehogConfig(v2, v2)).toEqual(v2);
     expect(toFlat(toVersionTwo({ skin: "ghost", walking_enabled: true }))).toEqual({ skin: "ghost", walking_enabled: true });
   });
