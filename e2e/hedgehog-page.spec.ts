@@ -147,12 +147,15 @@ test("“Let it play” loads the animated hedgehog on demand; Pause and Stop wo
   await expect(game).toHaveAttribute("data-state", "playing", { timeout: 20_000 });
   // The renderer draws into a canvas inside its (open) shadow root.
   await expect(game.locator("#hedgehog-mode-root canvas").first()).toBeAttached();
+  const container = game.locator("#hedgehog-mode-root .GameContainer");
+  await expect(container).toHaveAttribute("data-running", "true");
 
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(game).toHaveAttribute("data-state", "paused");
-  await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();
+  await expect(container).toHaveAttribute("data-running", "false");
   await page.getByRole("button", { name: "Resume" }).click();
   await expect(game).toHaveAttribute("data-state", "playing");
+  await expect(container).toHaveAttribute("data-running", "true");
 
   await page.getByRole("button", { name: "Stop" }).click();
   await expect(page.getByTestId("hedgehog-game")).toHaveCount(0);

@@ -43,7 +43,7 @@ export function HedgehogGame({ actor, paused, still, onReady }: HedgehogGameProp
       config={config}
       onGameReady={(ready) => {
         game.current = ready;
-        if (pausedRef.current) setPaused(ready, true);
+        setPaused(ready, pausedRef.current);
         onReady();
       }}
     />
@@ -54,4 +54,6 @@ function setPaused(game: HedgeHogMode, paused: boolean): void {
   game.setSpeed(paused ? 0 : 1);
   if (paused) game.app.ticker.stop();
   else game.app.ticker.start();
+  // What the game itself reports, for styles and tests: the physics clock and the render ticker.
+  game.ref?.setAttribute("data-running", String(game.engine.timing.timeScale > 0 && game.app.ticker.started));
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { HedgehogAvatar } from "@/components/hedgehog/hedgehog-avatar";
 import { LazyHedgehogSprite } from "@/components/hedgehog/lazy-hedgehog-sprite";
 import { usePrefersReducedMotion } from "@/lib/client/use-reduced-motion";
@@ -11,6 +11,18 @@ import type { HedgehogDraft } from "@/lib/hedgehog/draft";
 const HedgehogGame = dynamic(() => import("@/components/hedgehog/hedgehog-game").then((module) => module.HedgehogGame), {
   ssr: false,
 });
+
+/** Set when the page reloads itself to start the game under its own document's policy. */
+const PLAY_PARAM = "play";
+
+/** Whether this document's Content-Security-Policy lets the renderer compile code (see next.config.js). */
+function evalAllowed(): boolean {
+  try {
+    return new Function("return true")() === true;
+  } catch {
+    return false;
+  }
+}
 
 type PlayState = "stopped" | "loading" | "playing" | "paused";
 
@@ -30,9 +42,26 @@ export function HedgehogPreview({ draft }: { draft: HedgehogDraft }) {
   const describedLook = [look.skin === "default" ? "classic" : look.skin, look.color ?? "no colour", ...look.accessories].join(", ");
 
   function start() {
+    // Reached by in-app navigation, the document still has another page's policy: load this one.
+    if (!evalAllowed()) {
+      const url = new URL(window.location.href);
+      url.searchParams.set(PLAY_PARAM, "1");
+      window.location.assign(url);
+      return;
+    }
     setRound((value) => value + 1);
     setPlay("loading");
   }
+
+  // The reload above was asked for with "Let it play": honour it once, then drop the marker.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (url.searchParams.get(PLAY_PARAM) !== "1") return;
+    url.searchParams.delete(PLAY_PARAM);
+    window.history.replaceState(window.history.state, "", url);
+    setRound((value) => value + 1);
+    setPlay("loading");
+  }, []);
 
   return (
     <aside className="hedgehog-preview" aria-label="Preview">
