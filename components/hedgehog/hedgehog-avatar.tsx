@@ -1,4 +1,4 @@
-import type { HedgehogLook } from "@/lib/hedgehog/draft";
+import type { HedgehogLook } from "@/lib/hedgehog/look";
 import { LazyHedgehogSprite } from "./lazy-hedgehog-sprite";
 import "./hedgehog.css";
 

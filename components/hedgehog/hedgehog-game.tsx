@@ -2,7 +2,8 @@
 
 import { HedgehogModeRenderer, type HedgeHogMode, type HedgehogActorOptions } from "@posthog/hedgehog-mode";
 import { useEffect, useRef, useState } from "react";
-import { HEDGEHOG_ASSETS_URL, type HedgehogDraft } from "@/lib/hedgehog/draft";
+import type { HedgehogDraft } from "@/lib/hedgehog/draft";
+import { HEDGEHOG_ASSETS_URL } from "@/lib/hedgehog/look";
 
 export interface HedgehogGameProps {
   actor: HedgehogDraft["actor_options"];

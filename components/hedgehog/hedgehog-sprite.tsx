@@ -1,7 +1,7 @@
 "use client";
 
 import { StaticHedgehog } from "@posthog/hedgehog-mode";
-import { HEDGEHOG_ASSETS_URL, type HedgehogLook } from "@/lib/hedgehog/draft";
+import { HEDGEHOG_ASSETS_URL, type HedgehogLook } from "@/lib/hedgehog/look";
 
 /** PostHog's still hedgehog (CSS sprites). Importing the package loads all of it: reach this through `LazyHedgehogSprite`. */
 export function HedgehogSprite({ look }: { look: HedgehogLook }) {

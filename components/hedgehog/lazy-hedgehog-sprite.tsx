@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import type { HedgehogLook } from "@/lib/hedgehog/draft";
+import type { HedgehogLook } from "@/lib/hedgehog/look";
 
 // The package is one ~180 KB (gzip) chunk: only pages that draw a hedgehog fetch it, after first paint.
 const HedgehogSprite = dynamic(() => import("./hedgehog-sprite").then((module) => module.HedgehogSprite), {

@@ -2,7 +2,7 @@
 
 import { HedgehogAvatar } from "@/components/hedgehog/hedgehog-avatar";
 import { useMe } from "@/lib/client/use-me";
-import { toDraft, usesHedgehogAsProfile } from "@/lib/hedgehog/draft";
+import { lookOf, usesHedgehogAsProfile } from "@/lib/hedgehog/look";
 import type { UserDto } from "@/lib/users/user-schema";
 import "./account-avatar.css";
 
@@ -23,7 +23,7 @@ export function AccountAvatar({ email }: { email: string }) {
   if (user && usesHedgehogAsProfile(user.hedgehog_config)) {
     return (
       <span className="account-avatar" data-avatar="hedgehog">
-        <HedgehogAvatar look={toDraft(user.hedgehog_config).actor_options} size={SIZE} />
+        <HedgehogAvatar look={lookOf(user.hedgehog_config)} size={SIZE} />
       </span>
     );
   }

@@ -2,18 +2,9 @@
 
 import type { ReactNode } from "react";
 import { Icon } from "@/components/ui/icon";
-import {
-  ACCESSORY_SLOTS,
-  accessoryIn,
-  OFFERED_COLORS,
-  withAccessory,
-  type AccessorySlot,
-  type HedgehogAccessory,
-  type HedgehogColor,
-  type HedgehogLook,
-  type HedgehogSkin,
-} from "@/lib/hedgehog/draft";
-import { HEDGEHOG_SKINS } from "@/lib/users/hedgehog-schema";
+import { ACCESSORY_SLOTS, OFFERED_COLORS, SKIN_CHOICES, type AccessorySlot } from "@/lib/hedgehog/choices";
+import { accessoryIn, withAccessory } from "@/lib/hedgehog/draft";
+import type { HedgehogAccessory, HedgehogColor, HedgehogLook, HedgehogSkin } from "@/lib/hedgehog/look";
 
 const SKIN_LABELS: Record<HedgehogSkin, string> = {
   default: "Classic",
@@ -107,7 +98,7 @@ export function HedgehogLookFields({ look, onChange, errors }: HedgehogLookField
       <ChoiceGroup<HedgehogSkin>
         name="hedgehog-skin"
         legend="Skin"
-        options={HEDGEHOG_SKINS}
+        options={SKIN_CHOICES}
         value={look.skin}
         labelOf={(skin) => SKIN_LABELS[skin ?? "default"]}
         onChange={(skin) => onChange({ ...look, skin: skin ?? "default" })}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { HedgehogDraft, StoredHedgehogConfig } from "@/lib/hedgehog/draft";
+import type { HedgehogDraft } from "@/lib/hedgehog/draft";
+import type { StoredHedgehogConfig } from "@/lib/hedgehog/look";
 import type { HedgehogConfig } from "@/lib/users/hedgehog-schema";
 import type { UserDto } from "@/lib/users/user-schema";
 import { apiFetch, type ApiClientError } from "./api-client";

@@ -1,30 +1,6 @@
-import {
-  HEDGEHOG_ACCESSORIES,
-  HEDGEHOG_COLORS,
-  HEDGEHOG_SKINS,
-  type HedgehogConfig,
-} from "@/lib/users/hedgehog-schema";
-
-export type HedgehogSkin = (typeof HEDGEHOG_SKINS)[number];
-export type HedgehogColor = (typeof HEDGEHOG_COLORS)[number];
-export type HedgehogAccessory = (typeof HEDGEHOG_ACCESSORIES)[number];
-export type AccessorySlot = "headwear" | "eyewear" | "other";
-
-/** What `GET /api/users/@me/hedgehog_config/` answers: a config of either shape, or `{}` when none is stored. */
-export type StoredHedgehogConfig = HedgehogConfig | Record<string, never>;
-
-/** Where the copied sprite sheet and atlas are served (scripts/copy-hedgehog-assets.mjs). */
-export const HEDGEHOG_ASSETS_URL = "/hedgehog";
-
-/** The renderer's own grouping (`HedgehogActorAccessories`), kept here so forms need not load the renderer. */
-export const ACCESSORY_SLOTS: Record<AccessorySlot, readonly HedgehogAccessory[]> = {
-  headwear: ["beret", "cap", "chef", "cowboy", "flag", "graduation", "party", "pineapple", "tophat", "xmas-hat", "xmas-antlers"],
-  eyewear: ["eyepatch", "glasses", "sunglasses"],
-  other: ["parrot", "xmas-scarf"],
-};
-
-/** The renderer draws `invert-hue` (an older clients' colour) as no filter, so it is not offered. */
-export const OFFERED_COLORS = HEDGEHOG_COLORS.filter((color) => color !== "invert-hue");
+import { ACCESSORY_SLOTS, OFFERED_COLORS, SKIN_CHOICES, type AccessorySlot } from "./choices";
+import type { HedgehogAccessory, HedgehogColor, HedgehogLook, HedgehogSkin, StoredHedgehogConfig } from "./look";
+import type { HedgehogConfig } from "@/lib/users/hedgehog-schema";
 
 /** What the page edits and sends: always the whole version-2 config. */
 export interface HedgehogDraft {
@@ -43,9 +19,6 @@ export interface HedgehogDraft {
     controls_enabled: boolean;
   };
 }
-
-/** What a still hedgehog needs to be drawn. */
-export type HedgehogLook = Pick<HedgehogDraft["actor_options"], "skin" | "color" | "accessories">;
 
 /**
  * PostHog's defaults, except keyboard control (single-key shortcuts would hijack typing) and,
@@ -106,11 +79,6 @@ export function toDraft(stored: StoredHedgehogConfig | null | undefined, reduced
   };
 }
 
-/** Whether a stored config asks for the hedgehog as the avatar, in either shape. */
-export function usesHedgehogAsProfile(stored: StoredHedgehogConfig | null | undefined): boolean {
-  return stored?.use_as_profile === true;
-}
-
 export function slotOf(accessory: HedgehogAccessory): AccessorySlot {
   const slot = (Object.keys(ACCESSORY_SLOTS) as AccessorySlot[]).find((name) => ACCESSORY_SLOTS[name].includes(accessory));
   return slot ?? "other";
@@ -146,5 +114,5 @@ export function randomLook(random: () => number = Math.random): HedgehogLook {
   const accessories = (Object.keys(ACCESSORY_SLOTS) as AccessorySlot[]).flatMap((slot) =>
     random() < 0.5 ? [pick(ACCESSORY_SLOTS[slot])] : [],
   );
-  return { skin: pick(HEDGEHOG_SKINS), color: pick(colors), accessories };
+  return { skin: pick(SKIN_CHOICES), color: pick(colors), accessories };
 }

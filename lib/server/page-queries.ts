@@ -6,7 +6,7 @@ import { userListQuerySchema } from "@/lib/users/schemas";
 import { getUser, listUsers } from "@/lib/users/service";
 import { selfSubject } from "@/lib/users/subject";
 import type { UserDto, UserPage } from "@/lib/users/user-schema";
-import type { StoredHedgehogConfig } from "@/lib/hedgehog/draft";
+import type { StoredHedgehogConfig } from "@/lib/hedgehog/look";
 
 /** A query a page can fill on the server: the client hook's key, and the API route's own service call. */
 export interface PageQuery<T = unknown> {
