@@ -68,7 +68,9 @@ async function firstLoadScripts(base, path, cookie, cache) {
   const response = await fetch(new URL(path, base), { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(30_000) });
   const html = await response.text();
   if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
-  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => new URL(match[1], base).pathname))];
+  // `noModule` polyfills are for browsers without ES modules; current ones never fetch them.
+  const tags = [...html.matchAll(/<script\b([^>]*)>/g)].map((match) => match[1]).filter((attributes) => !/\snomodule/i.test(attributes));
+  const sources = [...new Set(tags.flatMap((attributes) => [...attributes.matchAll(/\ssrc="([^"]+)"/g)].map((src) => new URL(src[1], base).pathname)))];
   const scripts = [];
   for (const source of sources) {
     if (!cache.has(source)) {

@@ -62,7 +62,8 @@ function collectScripts(page: Page): Script[] {
 
 /** The scripts the document itself names: what the page needs to hydrate, before any prefetch or lazy chunk. */
 function documentScripts(html: string): Set<string> {
-  return new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => new URL(match[1] ?? "", "http://x").pathname));
+  const tags = [...html.matchAll(/<script\b([^>]*)>/g)].map((match) => match[1] ?? "").filter((attributes) => !/\snomodule/i.test(attributes));
+  return new Set(tags.flatMap((attributes) => [...attributes.matchAll(/\ssrc="([^"]+)"/g)].map((src) => new URL(src[1] ?? "", "http://x").pathname)));
 }
 
 /** A fresh context per page, so nothing comes from another page's cache. */
