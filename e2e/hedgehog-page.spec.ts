@@ -176,3 +176,14 @@ test("only the hedgehog page's document lets the renderer eval; the rest keep th
   await page.getByRole("button", { name: "Let it play" }).click();
   await expect(page.getByTestId("hedgehog-game")).toHaveAttribute("data-state", "playing", { timeout: 20_000 });
 });
+
+test("reached by in-app navigation (another page's policy), “Let it play” reloads the page and starts the game", async ({ page }) => {
+  await page.goto("/settings/profile");
+  await page.evaluate(() => (window as unknown as { next: { router: { push: (href: string) => void } } }).next.router.push("/settings/hedgehog"));
+  await expect(page.getByRole("heading", { name: "Hedgehog", level: 1 })).toBeVisible();
+  const reloaded = page.waitForEvent("load");
+  await page.getByRole("button", { name: "Let it play" }).click();
+  await reloaded;
+  await expect(page.getByTestId("hedgehog-game")).toHaveAttribute("data-state", "playing", { timeout: 20_000 });
+  await expect(page).toHaveURL(/\/settings\/hedgehog$/);
+});
