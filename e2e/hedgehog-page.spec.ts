@@ -111,6 +111,8 @@ test("“Use as my profile picture” puts the hedgehog in the header at once, a
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Profile" }).click();
   await expect(page).toHaveURL(/\/settings\/profile$/);
   await expect(headerAvatar(page)).toHaveAttribute("data-avatar", "hedgehog");
+  // The profile's account facts show the same picture.
+  await expect(page.getByRole("region", { name: "Account" }).locator('.hedgehog-avatar .hedgehog-sprite[data-accessories="cowboy"]')).toBeVisible();
   expect((await (await userApi.get("/api/users/@me")).json()).hedgehog_config).toMatchObject({ use_as_profile: true });
 
   await page.goto("/settings/hedgehog");
