@@ -53,6 +53,24 @@ for (const colorScheme of ["light", "dark"] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test("the hedgehog page with the avatar previews, a field error and the game running", async ({ page, account }) => {
+      await signInPage(page, account);
+      await page.goto("/settings/hedgehog");
+      await page.getByRole("switch", { name: "Use as my profile picture" }).check();
+      await page.route("**/api/users/@me/hedgehog_config/", (route) =>
+        route.fulfill({
+          status: 400,
+          contentType: "application/json",
+          body: JSON.stringify({ type: "validation_error", code: "invalid_choice", detail: "This skin is not available.", attr: "actor_options__skin" }),
+        }),
+      );
+      await page.getByRole("button", { name: "Save" }).click();
+      await expect(page.getByRole("group", { name: "Skin" })).toHaveAttribute("aria-invalid", "true");
+      await page.getByRole("button", { name: "Let it play" }).click();
+      await expect(page.getByTestId("hedgehog-game")).toHaveAttribute("data-state", "playing", { timeout: 20_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test("the profile form showing field errors", async ({ page, account }) => {
       await signInPage(page, account);
       await page.goto("/settings/profile");
