@@ -1,22 +1,27 @@
 // Next's hydration uses inline scripts (a nonce would need every page rendered through the proxy),
 // so scripts allow 'unsafe-inline'; the rest still shuts framing, plugins, foreign forms and
 // foreign connections out. Dev's hot reload also needs eval.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// PostHog's animated hedgehog (pixi.js, bundled inside @posthog/hedgehog-mode) compiles its shader
+// glue with `new Function`, and its bundled pixi cannot be given pixi's no-eval polyfill: only the
+// hedgehog page's document also allows eval, and the blob: workers pixi decodes images in.
+const contentSecurityPolicy = ({ allowEval }) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === "development" || allowEval ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(allowEval ? ["worker-src 'self' blob:"] : []),
+  ].join("; ");
 
 /** @type {import('next').NextConfig} */
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
+  { key: "Content-Security-Policy", value: contentSecurityPolicy({ allowEval: false }) },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "same-origin" },
@@ -34,6 +39,8 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
+      // Later rules override earlier ones for the same header key.
+      { source: "/settings/hedgehog", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ allowEval: true }) }] },
       { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
     ];
   },

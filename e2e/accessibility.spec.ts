@@ -4,7 +4,7 @@ import { expect, test } from "./support/fixtures";
 import { signInPage } from "./support/browser";
 import { enableTwoFactor } from "./support/two-factor";
 
-const SIGNED_IN_PAGES = ["/settings/profile", "/settings/preferences", "/settings/security", "/settings/api-keys", "/settings/integrations", "/admin/users"];
+const SIGNED_IN_PAGES = ["/settings/profile", "/settings/preferences", "/settings/hedgehog", "/settings/security", "/settings/api-keys", "/settings/integrations", "/admin/users"];
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
@@ -50,6 +50,24 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.goto("/settings/profile");
       await expect(page.getByRole("heading", { name: "Review your credentials", level: 1 })).toBeVisible();
       await page.waitForLoadState("networkidle");
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test("the hedgehog page with the avatar previews, a field error and the game running", async ({ page, account }) => {
+      await signInPage(page, account);
+      await page.goto("/settings/hedgehog");
+      await page.getByRole("switch", { name: "Use as my profile picture" }).check();
+      await page.route("**/api/users/@me/hedgehog_config/", (route) =>
+        route.fulfill({
+          status: 400,
+          contentType: "application/json",
+          body: JSON.stringify({ type: "validation_error", code: "invalid_choice", detail: "This skin is not available.", attr: "actor_options__skin" }),
+        }),
+      );
+      await page.getByRole("button", { name: "Save" }).click();
+      await expect(page.getByRole("group", { name: "Skin" })).toHaveAttribute("aria-invalid", "true");
+      await page.getByRole("button", { name: "Let it play" }).click();
+      await expect(page.getByTestId("hedgehog-game")).toHaveAttribute("data-state", "playing", { timeout: 20_000 });
       expect(await seriousViolations(page)).toEqual([]);
     });
 

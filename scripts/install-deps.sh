@@ -10,3 +10,4 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm install --no-audit --no-fund
 fi
 node scripts/prisma-generate.mjs >/dev/null
+node scripts/copy-hedgehog-assets.mjs

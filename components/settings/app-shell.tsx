@@ -4,6 +4,7 @@ import { Brand } from "@/components/ui/brand";
 import { devOutboxEnabled } from "@/lib/mail/index";
 import { mayReadOutbox } from "@/lib/users/permissions";
 import { ContextSwitcher } from "./context-switcher";
+import { AccountAvatar } from "./account-avatar";
 import { HashFocus } from "./hash-focus";
 import { SettingsNav, type NavItem } from "./settings-nav";
 
@@ -31,6 +32,7 @@ export function AppShell({ email, isStaff, children }: AppShellProps) {
           <ContextSwitcher />
         </div>
         <div className="app-header__account">
+          <AccountAvatar email={email} />
           <span className="app-header__email">
             <span className="visually-hidden">Signed in as </span>
             {email}

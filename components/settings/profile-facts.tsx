@@ -1,9 +1,11 @@
 "use client";
 
+import { HedgehogAvatar } from "@/components/hedgehog/hedgehog-avatar";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LocalDate } from "@/components/ui/local-date";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useMe } from "@/lib/client/use-me";
+import { lookOf, usesHedgehogAsProfile } from "@/lib/hedgehog/look";
 import type { UserDto } from "@/lib/users/user-schema";
 import { SettingsCard } from "./settings-card";
 
@@ -39,9 +41,13 @@ export function ProfileFacts() {
   return (
     <SettingsCard id="account" title="Account" description="Facts about your account that you can't edit here.">
       <div className="facts">
-        <span className="avatar" aria-hidden="true">
-          {initials(user)}
-        </span>
+        {usesHedgehogAsProfile(user.hedgehog_config) ? (
+          <HedgehogAvatar look={lookOf(user.hedgehog_config)} size={56} />
+        ) : (
+          <span className="avatar" aria-hidden="true">
+            {initials(user)}
+          </span>
+        )}
         <dl className="facts__list">
           <div className="facts__row">
             <dt>Member since</dt>

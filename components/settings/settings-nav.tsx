@@ -8,11 +8,15 @@ import { Icon } from "@/components/ui/icon";
 export interface NavItem {
   href: string;
   label: string;
+  /** Load a new document rather than navigate in place: the page's own Content-Security-Policy applies then. */
+  documentLoad?: boolean;
 }
 
 const SETTINGS_ITEMS: readonly NavItem[] = [
   { href: "/settings/profile", label: "Profile" },
   { href: "/settings/preferences", label: "Preferences" },
+  // Its animated hedgehog needs the eval that only its own document's policy allows.
+  { href: "/settings/hedgehog", label: "Hedgehog", documentLoad: true },
   { href: "/settings/security", label: "Security" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/integrations", label: "Integrations" },
@@ -61,9 +65,15 @@ export function SettingsNav({ staffItems }: { staffItems: readonly NavItem[] }) 
           const active = current?.href === item.href;
           return (
             <li key={item.href} className={staffItems.includes(item) ? "settings-nav__item settings-nav__item--staff" : "settings-nav__item"}>
-              <Link className="settings-nav__link" href={item.href} aria-current={active ? "page" : undefined}>
-                {item.label}
-              </Link>
+              {item.documentLoad ? (
+                <a className="settings-nav__link" href={item.href} aria-current={active ? "page" : undefined}>
+                  {item.label}
+                </a>
+              ) : (
+                <Link className="settings-nav__link" href={item.href} aria-current={active ? "page" : undefined}>
+                  {item.label}
+                </Link>
+              )}
             </li>
           );
         })}

@@ -1,4 +1,4 @@
-import { errorEnvelopeSchema, type ErrorBody } from "@/lib/api/envelope";
+import type { ErrorBody, ErrorType } from "@/lib/api/envelope";
 
 type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -35,9 +35,28 @@ export function isApiClientError(error: unknown): error is ApiClientError {
   return error instanceof ApiClientError;
 }
 
-function asErrorBody(value: unknown): ErrorBody | null {
-  const parsed = errorEnvelopeSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
+/** `ERROR_TYPES` of lib/api/envelope.ts, which also loads zod (tests/unit/api-client-envelope.test.ts keeps them equal). */
+export const CLIENT_ERROR_TYPES: readonly ErrorType[] = ["validation_error", "authentication_error", "invalid_request", "throttled_error", "server_error"];
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isNullableString = (value: unknown): value is string | null => value === null || typeof value === "string";
+
+function isFieldIssue(value: unknown): boolean {
+  return isRecord(value) && isNullableString(value.attr) && typeof value.code === "string" && typeof value.detail === "string";
+}
+
+/**
+ * `errorEnvelopeSchema`'s shape, checked by hand: zod here would put ~32 KB (gzip) on every page,
+ * including those with no form (tests/unit/api-client-envelope.test.ts holds the two together).
+ */
+export function asErrorBody(value: unknown): ErrorBody | null {
+  if (!isRecord(value)) return null;
+  const { type, code, detail, attr, issues } = value;
+  if (!(CLIENT_ERROR_TYPES as readonly unknown[]).includes(type) || typeof code !== "string" || typeof detail !== "string" || !isNullableString(attr)) {
+    return null;
+  }
+  if (issues !== undefined && !(Array.isArray(issues) && issues.every(isFieldIssue))) return null;
+  return value as ErrorBody;
 }
 
 /** Proxies and crashed servers answer with HTML or nothing; give callers the envelope anyway. */

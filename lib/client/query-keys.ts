@@ -10,6 +10,7 @@ export const queryKeys = {
   users: {
     all: () => ["users"] as const,
     me: () => ["users", "me"] as const,
+    hedgehogConfig: () => ["users", "me", "hedgehog-config"] as const,
     lists: () => ["users", "list"] as const,
     list: (params: UserListParams) => ["users", "list", params] as const,
   },

@@ -6,6 +6,7 @@ import { userListQuerySchema } from "@/lib/users/schemas";
 import { getUser, listUsers } from "@/lib/users/service";
 import { selfSubject } from "@/lib/users/subject";
 import type { UserDto, UserPage } from "@/lib/users/user-schema";
+import type { StoredHedgehogConfig } from "@/lib/hedgehog/look";
 
 /** A query a page can fill on the server: the client hook's key, and the API route's own service call. */
 export interface PageQuery<T = unknown> {
@@ -18,6 +19,17 @@ export function meQuery(principal: Principal): PageQuery<UserDto> {
   return {
     queryKey: queryKeys.users.me(),
     queryFn: () => getUser(principal, selfSubject(principal)),
+  };
+}
+
+/**
+ * `GET /api/users/@me/hedgehog_config/` for the page's principal: the stored config, `{}` when unset.
+ * Read through the user, which carries the same stored object.
+ */
+export function hedgehogConfigQuery(principal: Principal): PageQuery<StoredHedgehogConfig> {
+  return {
+    queryKey: queryKeys.users.hedgehogConfig(),
+    queryFn: async () => (await getUser(principal, selfSubject(principal))).hedgehog_config ?? {},
   };
 }
 
