@@ -29,6 +29,10 @@ const server = createServer((request, response) => {
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
   void handle(request, response);
 });
+// Longer than clients' own idle timeouts (browsers, load balancers ~60 s), so the server does not
+// close a kept-alive connection just as a client sends on it (an ECONNRESET for that request).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, hostname, () => {
   console.log(`ready on http://${hostname ?? "localhost"}:${port}`);
 });

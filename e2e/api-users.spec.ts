@@ -85,7 +85,7 @@ test.describe("/api/users/:uuid", () => {
     expect(response.status()).toBe(400);
     const body = await response.json();
     expect(body.type).toBe("validation_error");
-    expect(body.issues.map((issue: { attr: string }) => issue.attr).sort()).toEqual(["notification_settings", "role_at_organization", "theme_mode"]);
+    expect(body.issues.map((issue: { attr: string }) => issue.attr).sort()).toEqual(["notification_settings__unknown_key", "role_at_organization", "theme_mode"]);
   });
 
   test("another user is 403 and their row is unchanged", async ({ userApi, prisma, other }) => {

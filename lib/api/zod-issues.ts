@@ -25,8 +25,12 @@ function codeFor(issue: z.core.$ZodIssue, input: unknown): string {
     }
     case "invalid_union":
       return valueAt(input, issue.path) === undefined ? "required" : "invalid_input";
-    case "invalid_value":
-      return "invalid_choice";
+    case "invalid_value": {
+      // DRF answers a missing or null choice by what it is, not as a wrong choice.
+      const value = valueAt(input, issue.path);
+      if (value === null) return "null";
+      return value === undefined ? "required" : "invalid_choice";
+    }
     case "too_big":
       return issue.origin === "string" ? "max_length" : issue.origin === "number" || issue.origin === "int" ? "max_value" : "max_length";
     case "too_small":

@@ -42,7 +42,7 @@ describe("PATCH /api/users/@me: the Preferences page's fields refuse the wrong t
   it("role_at_organization=null → 400 naming the field (a role can be changed, not removed)", async () => {
     const response = await refused({ role_at_organization: null });
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ type: "validation_error", attr: "role_at_organization" });
+    expect(response.body).toMatchObject({ type: "validation_error", code: "null", attr: "role_at_organization" });
   });
 
   it.each([
