@@ -7,7 +7,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { killAllNow, log, runStep, stopAll } from "./lib/processes.mjs";
+import { cleanUpOnExit, log, runStep } from "./lib/processes.mjs";
 import { BENCH_DATABASE, REPO, startOurApp } from "./lib/servers.mjs";
 import { signIn } from "./lib/sessions.mjs";
 
@@ -26,28 +26,7 @@ const PAGES = ["/settings/profile", "/settings/preferences", "/settings/security
 const PACKAGE_MARKER = "hedgehog-mode-root";
 const RENDERER_MARKER = "webglcontextrestored";
 
-const cleanups = [];
-let cleaning = null;
-function cleanUp() {
-  cleaning ??= (async () => {
-    await stopAll();
-    for (const cleanup of cleanups.reverse()) {
-      try {
-        await cleanup();
-      } catch (error) {
-        log(`clean-up step failed: ${error.message}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-process.on("exit", killAllNow);
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    log(`${signal}: stopping`);
-    cleanUp().finally(() => process.exit(130));
-  });
-}
+const { cleanups, cleanUp } = cleanUpOnExit();
 
 async function staffCookie(base) {
   const email = `bench-weight-${randomBytes(4).toString("hex")}@example.test`;

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { describeFailures, load } from "./lib/load.mjs";
-import { killAllNow, log, stopAll } from "./lib/processes.mjs";
+import { cleanUpOnExit, log } from "./lib/processes.mjs";
 import { summarise, table } from "./lib/report.mjs";
 import { postgresVersion, REPO, startBareApp, startOurApp } from "./lib/servers.mjs";
 import { sessionCookies } from "./lib/sessions.mjs";
@@ -65,28 +65,7 @@ const bareTarget = options["bare-url"] && loopbackUrl(options["bare-url"], "--ba
 // A bare base means the handler this script builds; a full URL names any other ceiling.
 const targetBareUrl = bareTarget && `${bareTarget.origin}${bareTarget.pathname === "/" ? "/api/ping" : bareTarget.pathname}`;
 
-const cleanups = [];
-let cleaning = null;
-function cleanUp() {
-  cleaning ??= (async () => {
-    await stopAll();
-    for (const cleanup of cleanups.reverse()) {
-      try {
-        await cleanup();
-      } catch (error) {
-        log(`clean-up step failed: ${error.message}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-process.on("exit", killAllNow);
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    log(`${signal}: stopping`);
-    cleanUp().finally(() => process.exit(130));
-  });
-}
+const { cleanups, cleanUp } = cleanUpOnExit();
 
 const measurements = [
   { name: "GET @me throughput (32 conn)", metric: "throughput", unit: "req/s", connections: 32, app: "get", target: 0.6, higherIsBetter: true },

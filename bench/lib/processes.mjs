@@ -96,3 +96,33 @@ export function freePort() {
     });
   });
 }
+
+/**
+ * The clean-up steps a run registers (servers are stopped first), run once: at the end, or on
+ * Ctrl-C / SIGTERM, which then exit 130. `cleanups` takes steps as the run starts things.
+ */
+export function cleanUpOnExit() {
+  const cleanups = [];
+  let cleaning = null;
+  const cleanUp = () => {
+    cleaning ??= (async () => {
+      await stopAll();
+      for (const cleanup of cleanups.reverse()) {
+        try {
+          await cleanup();
+        } catch (error) {
+          log(`clean-up step failed: ${error.message}`);
+        }
+      }
+    })();
+    return cleaning;
+  };
+  process.on("exit", killAllNow);
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      log(`${signal}: stopping`);
+      cleanUp().finally(() => process.exit(130));
+    });
+  }
+  return { cleanups, cleanUp };
+}
