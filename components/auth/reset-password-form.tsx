@@ -11,7 +11,7 @@ import { isApiClientError, type ApiClientError } from "@/lib/client/api-client";
 import { applyServerErrors } from "@/lib/client/form-errors";
 import { resetThrottledMessage, useCompletePasswordReset } from "@/lib/client/use-password-reset";
 import { passwordResetFormSchema, type PasswordResetFormInput } from "@/lib/users/password-reset-schemas";
-import { PASSWORD_MIN_LENGTH } from "@/lib/users/schemas";
+import { PASSWORD_MIN_LENGTH } from "@/lib/users/limits";
 
 const FIELDS = ["password", "confirm"] as const;
 

@@ -12,7 +12,7 @@ import type { ApiClientError } from "@/lib/client/api-client";
 import { applyServerErrors } from "@/lib/client/form-errors";
 import { useCancelEmailChange, useResendVerification } from "@/lib/client/use-email-change";
 import { useMe, useUpdateMe } from "@/lib/client/use-me";
-import { emailChangeFormSchema, type EmailChangeForm } from "@/lib/email-change/schemas";
+import { emailChangeFormSchema, type EmailChangeForm } from "@/lib/email-change/form-schema";
 import type { UserDto } from "@/lib/users/user-schema";
 import { SettingsCard } from "./settings-card";
 

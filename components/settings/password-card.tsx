@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
+import * as z from "zod/mini";
 import { useAnnounce } from "@/components/ui/announcer";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -13,7 +14,8 @@ import { applyServerErrors } from "@/lib/client/form-errors";
 import { minutesAndSeconds, useLockout } from "@/lib/client/use-countdown";
 import { useChangePassword, useMe } from "@/lib/client/use-me";
 import { useMySessions } from "@/lib/client/use-sessions";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordChangeFormSchema, type PasswordChangeForm } from "@/lib/users/schemas";
+import { passwordChangeFormSchema, type PasswordChangeForm } from "@/lib/users/form-schemas";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/users/limits";
 import { SettingsCard } from "./settings-card";
 
 const FIELDS = ["current_password", "password"] as const;
@@ -80,7 +82,7 @@ export function PasswordCard() {
   } = useForm<PasswordChangeForm>({
     resolver: zodResolver(
       hasPassword
-        ? passwordChangeFormSchema.refine((values) => values.current_password !== "", { path: ["current_password"], message: "Enter your current password." })
+        ? passwordChangeFormSchema.check(z.refine((values) => values.current_password !== "", { path: ["current_password"], message: "Enter your current password." }))
         : passwordChangeFormSchema,
     ),
     defaultValues: { current_password: "", password: "" },

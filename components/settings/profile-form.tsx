@@ -12,7 +12,8 @@ import type { ApiClientError } from "@/lib/client/api-client";
 import { applyServerErrors } from "@/lib/client/form-errors";
 import { useMe, useUpdateMe, type UserPatchInput } from "@/lib/client/use-me";
 import { useUnsavedChangesGuard } from "@/lib/client/use-unsaved-changes-guard";
-import { NAME_MAX_LENGTH, profileNamesSchema, type ProfileNames } from "@/lib/users/schemas";
+import { profileNamesSchema, type ProfileNames } from "@/lib/users/form-schemas";
+import { NAME_MAX_LENGTH } from "@/lib/users/limits";
 import { SettingsCard } from "./settings-card";
 
 const FIELDS = ["first_name", "last_name"] as const;

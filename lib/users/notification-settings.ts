@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorThresholdSchema } from "./error-threshold-schema";
 
 export const NOTIFICATION_DEFAULTS = {
   plugin_disabled: true,
@@ -31,7 +32,7 @@ export const notificationSettingsPatchSchema = z.strictObject({
   all_weekly_digest_disabled: z.boolean().optional(),
   error_tracking_issue_assigned: z.boolean().optional(),
   error_tracking_weekly_digest: z.boolean().optional(),
-  data_pipeline_error_threshold: z.number().min(0).max(1).optional(),
+  data_pipeline_error_threshold: z.optional(errorThresholdSchema),
   project_api_key_exposed: z.boolean().optional(),
   materialized_view_sync_failed: z.boolean().optional(),
   web_analytics_weekly_digest: z.boolean().optional(),
