@@ -39,6 +39,11 @@ export const passwordChangeFormSchema = z.object({
 });
 export type PasswordChangeForm = z.infer<typeof passwordChangeFormSchema>;
 
+/** The same form on an account that has a password: the current one is then required. */
+export const passwordChangeWithCurrentFormSchema = passwordChangeFormSchema.check(
+  z.refine((values) => values.current_password !== "", { path: ["current_password"], message: "Enter your current password." }),
+);
+
 /**
  * The one first-name rule, for sign-up, the Profile form, PATCH and `create-user`: trimmed and
  * never blank (the reference stores a blank one; an account then has no name to greet).

@@ -14,3 +14,6 @@ export const SHORTCUT_POSITIONS = ["above", "below", "hidden"] as const;
 export const ROLES_AT_ORGANIZATION = [
   "engineering", "data", "product", "founder", "leadership", "marketing", "sales", "other",
 ] as const;
+
+/** `notification_settings.data_pipeline_error_threshold`: a fraction of failed events. */
+export const ERROR_THRESHOLD_RANGE = { min: 0, max: 1 } as const;
