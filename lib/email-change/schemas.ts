@@ -15,9 +15,4 @@ export const emailSuccessSchema = z.object({ success: z.literal(true) }).meta({ 
 
 export { emailChangeFormSchema, type EmailChangeForm } from "./form-schema";
 
-/** The codes the verify page tells apart. */
-export const VERIFY_EMAIL_ERROR_CODES = {
-  invalid: "invalid_token",
-  expired: "token_expired",
-  taken: "email_taken",
-} as const;
+export { VERIFY_EMAIL_ERROR_CODES } from "./verify-codes";
