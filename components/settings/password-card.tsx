@@ -18,12 +18,12 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/users/limits";
 import { SettingsCard } from "./settings-card";
 
 const FIELDS = ["current_password", "password"] as const;
+const IDS = { current_password: "password-current", password: "password-new" } as const;
 
 const passwordChangeResolver = lazyZodResolver<PasswordChangeForm>(() =>
   import("@/lib/users/form-schemas").then((module) => module.passwordChangeWithCurrentFormSchema),
 );
 const passwordSetResolver = lazyZodResolver<PasswordChangeForm>(() => import("@/lib/users/form-schemas").then((module) => module.passwordChangeFormSchema));
-const IDS = { current_password: "password-current", password: "password-new" } as const;
 
 type Rules = typeof import("@/lib/auth/password-rules");
 

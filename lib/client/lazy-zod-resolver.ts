@@ -9,12 +9,16 @@ import type { $ZodType } from "zod/v4/core";
 export function lazyZodResolver<Values extends FieldValues>(loadSchema: () => Promise<$ZodType>): Resolver<Values> {
   let loaded: Promise<Resolver<Values>> | undefined;
   return async (values, context, options) => {
-    loaded ??= Promise.all([import("@hookform/resolvers/zod"), loadSchema()]).then(
-      ([{ zodResolver }, schema]) => zodResolver(schema as $ZodType<Values, Values>) as unknown as Resolver<Values>,
-    );
-    loaded.catch(() => {
-      loaded = undefined;
-    });
+    if (!loaded) {
+      const attempt = Promise.all([import("@hookform/resolvers/zod"), loadSchema()]).then(
+        ([{ zodResolver }, schema]) => zodResolver(schema as $ZodType<Values, Values>) as unknown as Resolver<Values>,
+      );
+      // A chunk that failed to load (offline for a moment) is tried again on the next submit.
+      attempt.catch(() => {
+        if (loaded === attempt) loaded = undefined;
+      });
+      loaded = attempt;
+    }
     return (await loaded)(values, context, options);
   };
 }
