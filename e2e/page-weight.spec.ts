@@ -10,16 +10,8 @@ const BUDGET_BYTES = 200 * 1000;
 const PACKAGE_MARKERS = ["hedgehog-mode-root", "/idle/tile000.png"];
 /** pixi's WebGL context system, in the renderer chunk the package loads only when a game starts. */
 const RENDERER_MARKER = "webglcontextrestored";
-
-/**
- * Pages over the budget before the hedgehog work (main at 7cb188f: profile 217.3 KB, security 221.7 KB):
- * their forms validate with zod (~32 KB gzip) besides react-hook-form. Held at a ceiling so they
- * cannot grow unnoticed; the budget applies again once they drop under it.
- */
-const OVER_BUDGET: Record<string, { ceilingBytes: number; why: string }> = {
-  "/settings/profile": { ceilingBytes: 222 * 1000, why: "zod form validation (profile names, email change)" },
-  "/settings/security": { ceilingBytes: 226 * 1000, why: "zod form validation (password change, two-factor)" },
-};
+/** zod's core names its base type so; forms load it on their first validation, never with the page. */
+const ZOD_MARKER = '"$ZodType"';
 
 const PAGES = [
   { path: "/settings/profile", staff: false },
@@ -36,6 +28,7 @@ interface Script {
   gzipBytes: number;
   hedgehogPackage: boolean;
   renderer: boolean;
+  zod: boolean;
 }
 
 /** Every JavaScript response the page receives from now on, with its gzip size. */
@@ -52,6 +45,7 @@ function collectScripts(page: Page): Script[] {
         gzipBytes: gzipSync(body).length,
         hedgehogPackage: PACKAGE_MARKERS.some((marker) => text.includes(marker)),
         renderer: text.includes(RENDERER_MARKER),
+        zod: text.includes(ZOD_MARKER),
       });
     } catch {
       // A response without a body (redirect, aborted prefetch) ships no code.
@@ -94,14 +88,9 @@ for (const { path, staff: asStaff } of PAGES) {
     });
     expect(shipped.length).toBeGreaterThan(0);
     expect(shipped.filter((script) => script.hedgehogPackage), "the package is never in the first load").toEqual([]);
-    const known = OVER_BUDGET[path];
     const chunks = `${path}: ${shipped.map((script) => `${new URL(script.url).pathname} ${script.gzipBytes}`).join(", ")}`;
-    if (known && total(shipped) > BUDGET_BYTES) {
-      test.info().annotations.push({ type: "over budget", description: `${path}: ${kb(total(shipped))} > ${kb(BUDGET_BYTES)} (${known.why})` });
-      expect(total(shipped), chunks).toBeLessThanOrEqual(known.ceilingBytes);
-    } else {
-      expect(total(shipped), chunks).toBeLessThanOrEqual(BUDGET_BYTES);
-    }
+    expect(total(shipped), chunks).toBeLessThanOrEqual(BUDGET_BYTES);
+    expect(scripts.filter((script) => script.zod).map((script) => script.url), "no zod before a form validates").toEqual([]);
     if (path === "/settings/hedgehog") {
       expect(lazyHedgehog, "the preview loads the package's chunk").toHaveLength(1);
     } else {
@@ -111,6 +100,17 @@ for (const { path, staff: asStaff } of PAGES) {
     await context.close();
   });
 }
+
+test("a form loads zod with its first validation, and still refuses what the rule refuses", async ({ browser, account }) => {
+  const { context, page, scripts } = await openPage(browser, account, "/settings/profile");
+  expect(scripts.filter((script) => script.zod)).toEqual([]);
+  await page.getByLabel("First name").fill(" ");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByLabel("First name")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Enter your first name.").first()).toBeVisible();
+  expect(scripts.filter((script) => script.zod).length).toBeGreaterThan(0);
+  await context.close();
+});
 
 test("the animated renderer's code arrives only after “Let it play”", async ({ browser, account }) => {
   const { context, page, scripts } = await openPage(browser, account, "/settings/hedgehog");

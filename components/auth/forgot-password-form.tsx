@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -9,7 +8,12 @@ import { TextField } from "@/components/ui/text-field";
 import { isApiClientError } from "@/lib/client/api-client";
 import { applyServerErrors } from "@/lib/client/form-errors";
 import { resetThrottledMessage, useRequestPasswordReset } from "@/lib/client/use-password-reset";
-import { passwordResetRequestSchema, type PasswordResetRequestInput } from "@/lib/users/password-reset-schemas";
+import { lazyZodResolver } from "@/lib/client/lazy-zod-resolver";
+import type { PasswordResetRequestInput } from "@/lib/users/password-reset-schemas";
+
+const resetRequestResolver = lazyZodResolver<PasswordResetRequestInput>(() =>
+  import("@/lib/users/password-reset-schemas").then((module) => module.passwordResetRequestSchema),
+);
 
 export function ForgotPasswordForm({ lifetime }: { lifetime: string }) {
   const request = useRequestPasswordReset();
@@ -21,7 +25,7 @@ export function ForgotPasswordForm({ lifetime }: { lifetime: string }) {
     setError,
     setFocus,
     formState: { errors, isSubmitting },
-  } = useForm({ resolver: zodResolver(passwordResetRequestSchema), defaultValues: { email: "" } });
+  } = useForm<PasswordResetRequestInput>({ resolver: resetRequestResolver, defaultValues: { email: "" } });
 
   async function onValid(values: PasswordResetRequestInput) {
     setAlert(null);

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
@@ -10,9 +9,13 @@ import { TextField } from "@/components/ui/text-field";
 import { isApiClientError, type ApiClientError } from "@/lib/client/api-client";
 import { applyServerErrors } from "@/lib/client/form-errors";
 import { resetThrottledMessage, useCompletePasswordReset } from "@/lib/client/use-password-reset";
-import { passwordResetFormSchema, type PasswordResetFormInput } from "@/lib/users/password-reset-schemas";
-import { PASSWORD_MIN_LENGTH } from "@/lib/users/schemas";
+import { lazyZodResolver } from "@/lib/client/lazy-zod-resolver";
+import type { PasswordResetFormInput } from "@/lib/users/password-reset-schemas";
+import { PASSWORD_MIN_LENGTH } from "@/lib/users/limits";
 
+const resetFormResolver = lazyZodResolver<PasswordResetFormInput>(() =>
+  import("@/lib/users/password-reset-schemas").then((module) => module.passwordResetFormSchema),
+);
 const FIELDS = ["password", "confirm"] as const;
 
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -27,7 +30,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     setError,
     setFocus,
     formState: { errors, isSubmitting },
-  } = useForm({ resolver: zodResolver(passwordResetFormSchema), defaultValues: { password: "", confirm: "" } });
+  } = useForm<PasswordResetFormInput>({ resolver: resetFormResolver, defaultValues: { password: "", confirm: "" } });
 
   function showServerError(error: ApiClientError) {
     if (error.status === 400 && (error.body.code === "token_invalid" || error.body.code === "token_expired")) {

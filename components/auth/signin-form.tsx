@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -9,9 +8,11 @@ import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { signinErrorMessage } from "@/lib/client/auth-messages";
-import { signinSchema, type SigninInput } from "@/lib/users/schemas";
+import { lazyZodResolver } from "@/lib/client/lazy-zod-resolver";
+import type { SigninInput } from "@/lib/users/schemas";
 import { SecondFactorStep } from "./second-factor-step";
 
+const signinResolver = lazyZodResolver<SigninInput>(() => import("@/lib/users/schemas").then((module) => module.signinSchema));
 const NETWORK_MESSAGE = "We couldn't reach the server. Check your connection and try again.";
 
 type Attempt = { ok: true } | { ok: false; error: string };
@@ -34,8 +35,8 @@ export function SigninForm({ next, initialError }: SigninFormProps) {
     handleSubmit,
     setFocus,
     formState: { errors, isSubmitting },
-  } = useForm({
-    resolver: zodResolver(signinSchema),
+  } = useForm<SigninInput>({
+    resolver: signinResolver,
     defaultValues: { email: "", password: "" },
   });
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -12,8 +11,11 @@ import { isApiClientError, type ApiClientError } from "@/lib/client/api-client";
 import { SIGNUP_DISABLED_MESSAGE } from "@/lib/client/auth-messages";
 import { applyServerErrors } from "@/lib/client/form-errors";
 import { useSignup } from "@/lib/client/use-signup";
-import { PASSWORD_MIN_LENGTH, signupSchema, type SignupInput } from "@/lib/users/schemas";
+import { lazyZodResolver } from "@/lib/client/lazy-zod-resolver";
+import { PASSWORD_MIN_LENGTH } from "@/lib/users/limits";
+import type { SignupInput } from "@/lib/users/schemas";
 
+const signupResolver = lazyZodResolver<SignupInput>(() => import("@/lib/users/schemas").then((module) => module.signupSchema));
 const FIELDS = ["first_name", "email", "password"] as const;
 
 export function SignupForm() {
@@ -28,8 +30,8 @@ export function SignupForm() {
     setError,
     setFocus,
     formState: { errors, isSubmitting },
-  } = useForm({
-    resolver: zodResolver(signupSchema),
+  } = useForm<SignupInput>({
+    resolver: signupResolver,
     defaultValues: { first_name: "", email: "", password: "" },
   });
 

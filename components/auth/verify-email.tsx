@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useResendVerification, useVerifyEmail } from "@/lib/client/use-email-change";
-import { VERIFY_EMAIL_ERROR_CODES } from "@/lib/email-change/schemas";
+import { VERIFY_EMAIL_ERROR_CODES } from "@/lib/email-change/verify-codes";
 
 type Outcome = "checking" | "success" | "expired" | "invalid" | "taken" | "throttled" | "failed";
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useAnnounce } from "@/components/ui/announcer";
@@ -10,13 +9,16 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { TextField } from "@/components/ui/text-field";
 import type { ApiClientError } from "@/lib/client/api-client";
 import { applyServerErrors } from "@/lib/client/form-errors";
+import { lazyZodResolver } from "@/lib/client/lazy-zod-resolver";
 import { useCancelEmailChange, useResendVerification } from "@/lib/client/use-email-change";
 import { useMe, useUpdateMe } from "@/lib/client/use-me";
-import { emailChangeFormSchema, type EmailChangeForm } from "@/lib/email-change/schemas";
+import type { EmailChangeForm } from "@/lib/email-change/form-schema";
 import type { UserDto } from "@/lib/users/user-schema";
 import { SettingsCard } from "./settings-card";
 
 const FIELDS = ["email", "current_password"] as const;
+
+const emailChangeResolver = lazyZodResolver<EmailChangeForm>(() => import("@/lib/email-change/form-schema").then((module) => module.emailChangeFormSchema));
 
 function problemText(error: ApiClientError): string {
   if (error.status === 429) {
@@ -85,7 +87,7 @@ function ChangeForm({ user }: { user: UserDto }) {
     reset,
     setError,
     formState: { errors },
-  } = useForm<EmailChangeForm>({ resolver: zodResolver(emailChangeFormSchema), defaultValues: { email: "", current_password: "" } });
+  } = useForm<EmailChangeForm>({ resolver: emailChangeResolver, defaultValues: { email: "", current_password: "" } });
 
   const onValid = handleSubmit((values) => {
     setProblem(null);

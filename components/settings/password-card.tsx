@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useAnnounce } from "@/components/ui/announcer";
@@ -10,14 +9,21 @@ import { TextField } from "@/components/ui/text-field";
 import type { PasswordStrength } from "@/lib/auth/password-rules";
 import type { ApiClientError } from "@/lib/client/api-client";
 import { applyServerErrors } from "@/lib/client/form-errors";
+import { lazyZodResolver } from "@/lib/client/lazy-zod-resolver";
 import { minutesAndSeconds, useLockout } from "@/lib/client/use-countdown";
 import { useChangePassword, useMe } from "@/lib/client/use-me";
 import { useMySessions } from "@/lib/client/use-sessions";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordChangeFormSchema, type PasswordChangeForm } from "@/lib/users/schemas";
+import type { PasswordChangeForm } from "@/lib/users/form-schemas";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/users/limits";
 import { SettingsCard } from "./settings-card";
 
 const FIELDS = ["current_password", "password"] as const;
 const IDS = { current_password: "password-current", password: "password-new" } as const;
+
+const passwordChangeResolver = lazyZodResolver<PasswordChangeForm>(() =>
+  import("@/lib/users/form-schemas").then((module) => module.passwordChangeWithCurrentFormSchema),
+);
+const passwordSetResolver = lazyZodResolver<PasswordChangeForm>(() => import("@/lib/users/form-schemas").then((module) => module.passwordChangeFormSchema));
 
 type Rules = typeof import("@/lib/auth/password-rules");
 
@@ -78,11 +84,7 @@ export function PasswordCard() {
     watch,
     formState: { errors },
   } = useForm<PasswordChangeForm>({
-    resolver: zodResolver(
-      hasPassword
-        ? passwordChangeFormSchema.refine((values) => values.current_password !== "", { path: ["current_password"], message: "Enter your current password." })
-        : passwordChangeFormSchema,
-    ),
+    resolver: hasPassword ? passwordChangeResolver : passwordSetResolver,
     defaultValues: { current_password: "", password: "" },
   });
   const newPassword = watch("password");

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useForm, type FieldErrors } from "react-hook-form";
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
@@ -10,12 +9,16 @@ import { TextField } from "@/components/ui/text-field";
 import { useAnnounce } from "@/components/ui/announcer";
 import type { ApiClientError } from "@/lib/client/api-client";
 import { applyServerErrors } from "@/lib/client/form-errors";
+import { lazyZodResolver } from "@/lib/client/lazy-zod-resolver";
 import { useMe, useUpdateMe, type UserPatchInput } from "@/lib/client/use-me";
 import { useUnsavedChangesGuard } from "@/lib/client/use-unsaved-changes-guard";
-import { NAME_MAX_LENGTH, profileNamesSchema, type ProfileNames } from "@/lib/users/schemas";
+import type { ProfileNames } from "@/lib/users/form-schemas";
+import { NAME_MAX_LENGTH } from "@/lib/users/limits";
 import { SettingsCard } from "./settings-card";
 
 const FIELDS = ["first_name", "last_name"] as const;
+
+const profileResolver = lazyZodResolver<ProfileNames>(() => import("@/lib/users/form-schemas").then((module) => module.profileNamesSchema));
 type ProfileField = (typeof FIELDS)[number];
 
 const FIELD_IDS: Record<ProfileField, string> = { first_name: "profile-first-name", last_name: "profile-last-name" };
@@ -81,7 +84,7 @@ export function ProfileForm() {
     watch,
     formState: { errors, isDirty, dirtyFields },
   } = useForm({
-    resolver: zodResolver(profileNamesSchema),
+    resolver: profileResolver,
     // Server-rendered pages arrive with the user already cached: the first paint is the filled form.
     defaultValues: serverValues ?? { first_name: "", last_name: "" },
     shouldFocusError: false,

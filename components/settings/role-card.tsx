@@ -2,7 +2,7 @@
 
 import { SaveStatus } from "@/components/ui/save-status";
 import { useInstantSave } from "@/lib/client/use-instant-save";
-import { ROLES_AT_ORGANIZATION } from "@/lib/users/schemas";
+import { ROLES_AT_ORGANIZATION } from "@/lib/users/limits";
 import type { UserDto } from "@/lib/users/user-schema";
 import { UserSettingsCard } from "./user-settings-card";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useInstantSave } from "@/lib/client/use-instant-save";
-import type { SHORTCUT_POSITIONS } from "@/lib/users/schemas";
+import type { SHORTCUT_POSITIONS } from "@/lib/users/limits";
 import type { UserDto } from "@/lib/users/user-schema";
 import { ChoiceCards, type Choice } from "./choice-cards";
 import { PreferenceSwitch } from "./preference-switch";

@@ -1,7 +1,4 @@
-import { notificationSettingsPatchSchema } from "@/lib/users/notification-settings";
-
-/** The API's own rule for `data_pipeline_error_threshold` (a fraction from 0 to 1). */
-const thresholdRule = notificationSettingsPatchSchema.shape.data_pipeline_error_threshold.unwrap();
+import { ERROR_THRESHOLD_RANGE } from "@/lib/users/limits";
 
 /** The stored fraction as the percentage people type (0.01 → "1"), without float noise. */
 export function thresholdAsPercent(fraction: number): string {
@@ -15,6 +12,6 @@ export function parseThresholdPercent(text: string): { fraction: number } | { er
   const percent = Number(trimmed);
   if (!Number.isFinite(percent)) return { error: "Enter a number, such as 1 or 2.5." };
   const fraction = Number((percent / 100).toFixed(6));
-  if (!thresholdRule.safeParse(fraction).success) return { error: "Enter a percentage from 0 to 100." };
+  if (!(fraction >= ERROR_THRESHOLD_RANGE.min && fraction <= ERROR_THRESHOLD_RANGE.max)) return { error: "Enter a percentage from 0 to 100." };
   return { fraction };
 }

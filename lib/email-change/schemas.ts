@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { emailSchema } from "@/lib/users/schemas";
 
 /** As the mailed link carries them. Any string is accepted as `uuid`: an unknown or malformed one answers like a wrong token. */
 export const verifyEmailBodySchema = z.object({
@@ -14,16 +13,6 @@ export const requestEmailVerificationBodySchema = z.object({
 
 export const emailSuccessSchema = z.object({ success: z.literal(true) }).meta({ id: "EmailSuccess" });
 
-/** The Profile page's change form; the server applies the same address rule through the PATCH schema. */
-export const emailChangeFormSchema = z.object({
-  email: emailSchema,
-  current_password: z.string().min(1, "Enter your current password."),
-});
-export type EmailChangeForm = z.input<typeof emailChangeFormSchema>;
+export { emailChangeFormSchema, type EmailChangeForm } from "./form-schema";
 
-/** The codes the verify page tells apart. */
-export const VERIFY_EMAIL_ERROR_CODES = {
-  invalid: "invalid_token",
-  expired: "token_expired",
-  taken: "email_taken",
-} as const;
+export { VERIFY_EMAIL_ERROR_CODES } from "./verify-codes";

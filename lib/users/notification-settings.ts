@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ERROR_THRESHOLD_RANGE } from "./limits";
 
 export const NOTIFICATION_DEFAULTS = {
   plugin_disabled: true,
@@ -31,7 +32,7 @@ export const notificationSettingsPatchSchema = z.strictObject({
   all_weekly_digest_disabled: z.boolean().optional(),
   error_tracking_issue_assigned: z.boolean().optional(),
   error_tracking_weekly_digest: z.boolean().optional(),
-  data_pipeline_error_threshold: z.number().min(0).max(1).optional(),
+  data_pipeline_error_threshold: z.number().min(ERROR_THRESHOLD_RANGE.min).max(ERROR_THRESHOLD_RANGE.max).optional(),
   project_api_key_exposed: z.boolean().optional(),
   materialized_view_sync_failed: z.boolean().optional(),
   web_analytics_weekly_digest: z.boolean().optional(),

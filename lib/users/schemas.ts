@@ -1,61 +1,41 @@
 import { z } from "zod";
 import { jsonValue } from "@/lib/api/json-value";
 import { paginationQuery } from "@/lib/api/pagination";
+import { emailSchema, firstNameSchema, lastNameSchema, newPasswordSchema } from "./form-schemas";
 import { hedgehogConfigSchema } from "./hedgehog-schema";
 import { notificationSettingsPatchSchema } from "./notification-settings";
+import {
+  EMAIL_MAX_LENGTH,
+  FREE_FORM_JSON_MAX_BYTES,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  ROLES_AT_ORGANIZATION,
+  SHORTCUT_POSITIONS,
+  THEME_MODES,
+  TOOLBAR_MODES,
+} from "./limits";
 
-export const NAME_MAX_LENGTH = 150;
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 256;
-export const FREE_FORM_JSON_MAX_BYTES = 16 * 1024;
-
-export const THEME_MODES = ["light", "dark", "system"] as const;
-export const TOOLBAR_MODES = ["disabled", "toolbar"] as const;
-export const SHORTCUT_POSITIONS = ["above", "below", "hidden"] as const;
-export const ROLES_AT_ORGANIZATION = [
-  "engineering", "data", "product", "founder", "leadership", "marketing", "sales", "other",
-] as const;
-
-const name = (label: string) =>
-  z.string().trim().max(NAME_MAX_LENGTH, `${label} must be at most ${NAME_MAX_LENGTH} characters.`);
-
-export const emailSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter an email address.")
-  .max(254, "Email addresses are at most 254 characters.")
-  .pipe(z.email("Enter a valid email address."))
-  .transform((email) => email.toLowerCase());
-
-/**
- * Length only (NIST/ASVS); the server also refuses common passwords. The messages say what is
- * wrong; the sign-up form's help text states the rule, so an empty field doesn't repeat it.
- */
-export const newPasswordSchema = z
-  .string()
-  .min(1, { message: "Enter a password.", abort: true })
-  .min(PASSWORD_MIN_LENGTH, `This password is shorter than ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
-
-/** The Security page's password form; the server applies the same rules (and the block-list) to `password`. */
-export const passwordChangeFormSchema = z.object({
-  current_password: z.string().max(PASSWORD_MAX_LENGTH, `Passwords are at most ${PASSWORD_MAX_LENGTH} characters.`),
-  password: newPasswordSchema,
-});
-export type PasswordChangeForm = z.infer<typeof passwordChangeFormSchema>;
-
-/**
- * The one first-name rule, for sign-up, the Profile form, PATCH and `create-user`: trimmed and
- * never blank (the reference stores a blank one; an account then has no name to greet).
- */
-export const firstNameSchema = name("First name").min(1, "Enter your first name.");
-
-/** Names as the Profile form edits them. */
-export const profileNamesSchema = z.object({
-  first_name: firstNameSchema,
-  last_name: name("Last name"),
-});
-export type ProfileNames = z.infer<typeof profileNamesSchema>;
+export {
+  EMAIL_MAX_LENGTH,
+  FREE_FORM_JSON_MAX_BYTES,
+  NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  ROLES_AT_ORGANIZATION,
+  SHORTCUT_POSITIONS,
+  THEME_MODES,
+  TOOLBAR_MODES,
+} from "./limits";
+export {
+  emailSchema,
+  firstNameSchema,
+  lastNameSchema,
+  newPasswordSchema,
+  passwordChangeFormSchema,
+  profileNamesSchema,
+  type PasswordChangeForm,
+  type ProfileNames,
+} from "./form-schemas";
 
 export const signupSchema = z.object({
   email: emailSchema,
@@ -70,7 +50,7 @@ export type SignupResult = z.infer<typeof signupResultSchema>;
 const NO_NUL = /^[^\u0000]*$/;
 
 export const signinSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email address.").max(254, "Email addresses are at most 254 characters.").regex(NO_NUL),
+  email: z.string().trim().min(1, "Enter your email address.").max(EMAIL_MAX_LENGTH, `Email addresses are at most ${EMAIL_MAX_LENGTH} characters.`).regex(NO_NUL),
   password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH, `Passwords are at most ${PASSWORD_MAX_LENGTH} characters.`),
 });
 export type SigninInput = z.infer<typeof signinSchema>;
@@ -97,7 +77,8 @@ const teamId = z.union([
  * flow and is refused here rather than silently dropped; `password` is checked by the service.
  */
 export const userPatchSchema = z.object({
-  ...profileNamesSchema.partial().shape,
+  first_name: z.optional(firstNameSchema),
+  last_name: z.optional(lastNameSchema),
   notification_settings: notificationSettingsPatchSchema.optional(),
   anonymize_data: z.boolean().nullable().optional(),
   allow_impersonation: z.boolean().nullable().optional(),
@@ -118,7 +99,7 @@ export const userPatchSchema = z.object({
   role_at_organization: z.enum(ROLES_AT_ORGANIZATION).optional(),
   passkeys_enabled_for_2fa: z.boolean().nullable().optional(),
   hide_mcp_hints: z.boolean().optional(),
-  email: emailSchema.optional().meta({
+  email: z.optional(emailSchema).meta({
     description:
       "A new address (one, trimmed, compared case-insensitively), with `current_password`. Staged as `pending_email` and mailed a link until verified (`verify_email`); `email` itself is unchanged. A case-only change applies at once. Session only.",
   }),
@@ -136,7 +117,7 @@ export type UserPatch = z.infer<typeof userPatchSchema>;
 const booleanParam = z.enum(["true", "True", "1", "false", "False", "0"]).transform((value) => ["true", "True", "1"].includes(value));
 
 export const userListQuerySchema = z.object({
-  email: z.string().trim().max(254).transform((email) => email.toLowerCase()).optional().meta({ description: "Exact email address (case-insensitive)." }),
+  email: z.string().trim().max(EMAIL_MAX_LENGTH).transform((email) => email.toLowerCase()).optional().meta({ description: "Exact email address (case-insensitive)." }),
   is_staff: booleanParam.optional().meta({ description: "Only staff (`true`) or only non-staff (`false`) users." }),
   ...paginationQuery,
 });
