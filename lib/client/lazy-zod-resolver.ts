@@ -19,6 +19,11 @@ export function lazyZodResolver<Values extends FieldValues>(loadSchema: () => Pr
       });
       loaded = attempt;
     }
-    return (await loaded)(values, context, options);
+    try {
+      return await (await loaded)(values, context, options);
+    } catch {
+      // The rules could not load: the server applies the same ones and its 400 names the field.
+      return { values, errors: {} };
+    }
   };
 }

@@ -18,14 +18,14 @@ describe("lazyZodResolver", () => {
     expect(accepted).toEqual({ values: { first_name: "Amy", last_name: "Rose" }, errors: {} });
   });
 
-  it("loads the schema once, and again only after a failed load", async () => {
+  it("loads the schema once, and again only after a failed load (which leaves the check to the server)", async () => {
     let loads = 0;
     const resolver = lazyZodResolver<ProfileNames>(async () => {
       loads += 1;
       if (loads === 1) throw new Error("chunk failed to load");
       return profileNamesSchema;
     });
-    await expect(resolver({ first_name: "A", last_name: "" }, undefined, options)).rejects.toThrow("chunk failed");
+    expect(await resolver({ first_name: "", last_name: "" }, undefined, options)).toEqual({ values: { first_name: "", last_name: "" }, errors: {} });
     await resolver({ first_name: "A", last_name: "" }, undefined, options);
     await resolver({ first_name: "B", last_name: "" }, undefined, options);
     expect(loads).toBe(2);
