@@ -93,7 +93,9 @@ export const userPatchSchema = z.object({
     .nullable()
     .optional(),
   theme_mode: clearableChoice(THEME_MODES).optional(),
-  hedgehog_config: hedgehogConfigSchema.nullable().optional(),
+  hedgehog_config: hedgehogConfigSchema.nullable().optional().meta({
+    description: "Merged into the stored config as `PATCH …/hedgehog_config/` merges (keys not sent are kept; the result takes the shape sent); `null` clears it.",
+  }),
   allow_sidebar_suggestions: z.boolean().nullable().optional(),
   shortcut_position: clearableChoice(SHORTCUT_POSITIONS).optional(),
   role_at_organization: z.enum(ROLES_AT_ORGANIZATION).optional(),
