@@ -151,3 +151,14 @@ export function mayCompleteCredentialReviewOf(target: { isSelf: boolean }): Deci
   if (target.isSelf) return null;
   return errors.permissionDenied("You can only complete your own credential review.");
 }
+
+/** The audit log and the admin actions (credential-review requests) are staff's. */
+export function mayAdminister(actor: Pick<Actor, "isStaff">): Decision {
+  if (actor.isStaff) return null;
+  return errors.permissionDenied("Only staff users can do this.");
+}
+
+/** What staff do to another account is written to the audit log; what people do to themselves is not. */
+export function isAuditedAction(actor: Pick<Actor, "id" | "isStaff">, target: { id: number }): boolean {
+  return actor.isStaff && actor.id !== target.id;
+}

@@ -120,6 +120,13 @@ const booleanParam = z.enum(["true", "True", "1", "false", "False", "0"]).transf
 
 export const userListQuerySchema = z.object({
   email: z.string().trim().max(EMAIL_MAX_LENGTH).transform((email) => email.toLowerCase()).optional().meta({ description: "Exact email address (case-insensitive)." }),
+  search: z
+    .string()
+    .trim()
+    .max(EMAIL_MAX_LENGTH)
+    .transform((text) => text.toLowerCase())
+    .optional()
+    .meta({ description: "Users whose email address starts with this text (case-insensitive)." }),
   is_staff: booleanParam.optional().meta({ description: "Only staff (`true`) or only non-staff (`false`) users." }),
   ...paginationQuery,
 });

@@ -87,6 +87,7 @@ export function serializeUser({ user, hasPassword, twoFactorEnabled, memberships
     is_impersonated_until: null,
     sensitive_session_expires_at: session?.sensitiveSessionExpiresAt?.toISOString() ?? null,
     date_joined: user.dateJoined.toISOString(),
+    last_login: user.lastLogin?.toISOString() ?? null,
     notification_settings: effectiveNotificationSettings(user.notificationSettings),
     anonymize_data: user.anonymizeData,
     allow_impersonation: user.allowImpersonation,

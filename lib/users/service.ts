@@ -9,11 +9,12 @@ import { renewSession, revokeOtherSessions } from "@/lib/sessions/service";
 import { planEmailChange } from "@/lib/email-change/service";
 import { mergeNotificationOverrides } from "./notification-settings";
 import { applyPassword, notifyPasswordChanged, preparePasswordChange } from "./password-change";
-import { enforce, mayChangeStaffFlag, mayListEveryone, mayRemoveStaffUser } from "./permissions";
+import { enforce, isAuditedAction, mayChangeStaffFlag, mayListEveryone, mayRemoveStaffUser } from "./permissions";
 import type { UserListQuery, UserPatch } from "./schemas";
 import { accountDetailsOf, accountDetailsOfUsers, type AccountDetails, type Membership } from "./memberships";
 import { mergedHedgehogConfig } from "./hedgehog-config";
 import { lockUserRow } from "./locked-row";
+import { changesBetween, recordAudit, type AuditActor } from "@/lib/admin/audit-log";
 import { serializeUser } from "./serializer";
 import type { Subject } from "./subject";
 import type { UserDto } from "./user-schema";
@@ -36,6 +37,8 @@ export async function listUsers(
   requestUrl: URL,
 ): Promise<Paginated<UserDto>> {
   const where: Prisma.UserWhereInput = mayListEveryone(principal.user) ? { isActive: true } : { id: principal.user.id };
+  // Prisma passes `startsWith` to LIKE as is: the text's own % and _ must match only themselves.
+  if (query.search) where.email = { startsWith: query.search.replace(/[\\%_]/g, "\\$&") };
   if (query.email !== undefined) where.email = query.email;
   if (query.is_staff !== undefined) where.isStaff = query.is_staff;
   const [count, rows] = await db().$transaction([
@@ -130,7 +133,19 @@ export interface UserUpdate {
   renewedSession: { id: string; createdAt: Date } | null;
 }
 
-export async function updateUser(principal: Principal, subject: Subject, patch: UserPatch): Promise<UserUpdate> {
+/** Written-only fields, and the switch of current organization/team, which shows as `organization`/`team`. */
+const UNAUDITED_FIELDS = new Set(["password", "current_password", "set_current_organization", "set_current_team"]);
+
+function auditedChanges(patch: UserPatch, before: UserDto, after: UserDto) {
+  const fields = Object.keys(patch).filter((field) => !UNAUDITED_FIELDS.has(field));
+  const changes = changesBetween(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>, fields);
+  return {
+    ...changes,
+    ...changesBetween({ organization: before.organization?.id, team: before.team?.id }, { organization: after.organization?.id, team: after.team?.id }, ["organization", "team"]),
+  };
+}
+
+export async function updateUser(principal: Principal, subject: Subject, patch: UserPatch, actor?: AuditActor): Promise<UserUpdate> {
   const newPassword = await preparePasswordChange(principal, subject, patch);
   if (patch.is_staff !== undefined) enforce(mayChangeStaffFlag(principal.user));
   if (patch.passkeys_enabled_for_2fa === true) {
@@ -146,8 +161,10 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
   const fields = { ...fieldChanges(patch), ...emailChange?.data };
   const respond = (updated: Awaited<ReturnType<typeof writeUser>>, details: AccountDetails) =>
     serializeUser({ ...subject, ...details, hasPassword: subject.hasPassword || newPassword !== null, user: updated, session: sessionFacts(principal, subject) });
+  // Staff writing to another account: the audit entry goes in the write's own transaction.
+  const audit = actor && isAuditedAction(actor.user, user) ? actor : null;
 
-  if (!needsStoredRow && !changesContext && !newPassword) {
+  if (!needsStoredRow && !changesContext && !newPassword && !audit) {
     // Nothing read decides what is written: the UPDATE's own row lock serialises concurrent
     // writers, and the memberships shown do not depend on it, so both run at once.
     const [updated, details] = await Promise.all([writeUser(db(), user.id, fields), accountDetailsOf(user.id)]);
@@ -175,7 +192,15 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
     // This session goes on under a new id (OWASP: renew the session id on a privilege change).
     const renewedSession = newPassword && principal.session ? await renewSession(principal.session.id, tx) : null;
     const revokedSessions = newPassword ? await applyPassword(tx, user.id, newPassword, renewedSession?.id ?? null) : 0;
-    return { updated: await writeUser(tx, user.id, data), details, revokedSessions, renewedSession };
+    const updated = await writeUser(tx, user.id, data);
+    if (audit) {
+      const changes = auditedChanges(patch, respond(user, details), respond(updated, details));
+      if (Object.keys(changes).length > 0) {
+        const onlyStaff = Object.keys(changes).every((field) => field === "is_staff");
+        await recordAudit(tx, audit, onlyStaff ? "user.staff_changed" : "user.updated", user, changes);
+      }
+    }
+    return { updated, details, revokedSessions, renewedSession };
   });
   if (newPassword) await notifyPasswordChanged(user, sessionOrigin(principal), revokedSessions);
   await emailChange?.afterWrite();
@@ -195,9 +220,10 @@ function jsonOrDbNull(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbN
  * Hard delete: memberships and every per-user row cascade with the user, and organizations the
  * user was the only member of go too, so nothing of theirs is left behind.
  */
-export async function deleteUser(subject: Subject): Promise<void> {
+export async function deleteUser(subject: Subject, actor?: AuditActor): Promise<void> {
   await db().$transaction(async (tx) => {
     if (subject.user.isStaff) await assertNotLastStaff(tx, subject.user.id, "delete");
+    if (actor && isAuditedAction(actor.user, subject.user)) await recordAudit(tx, actor, "user.deleted", subject.user);
     const soleMemberOf = await tx.organization.findMany({
       where: { memberships: { some: { userId: subject.user.id }, every: { userId: subject.user.id } } },
       select: { id: true },

@@ -80,6 +80,7 @@ export const userSchema = z
       description: "When this browser session's recent-sign-in window for sensitive actions closes; null for API keys and for other users' rows.",
     }),
     date_joined: isoDateTime,
+    last_login: isoDateTime.nullable().meta({ description: "The last successful sign-in, or null." }),
     notification_settings: notificationSettingsSchema,
     anonymize_data: z.boolean().nullable(),
     allow_impersonation: z.boolean().nullable(),

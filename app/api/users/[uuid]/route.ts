@@ -1,5 +1,6 @@
 import { endpoint, route } from "@/lib/api/route";
 import { json } from "@/lib/api/response";
+import { auditActorOf } from "@/lib/admin/audit-log";
 import { renewedSessionCookie } from "@/lib/auth/session-cookie";
 import { userPatchSchema } from "@/lib/users/schemas";
 import { deleteUser, getUser, updateUser } from "@/lib/users/service";
@@ -20,7 +21,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
     operationId: "users_partial_update",
     summary: "Update a user's profile and settings",
     description:
-      "Only the fields sent change; unknown and read-only fields are ignored. `is_staff` is for staff only. A new `email` needs `current_password` and is staged as `pending_email` until the mailed link is opened (`verify_email`).",
+      "Only the fields sent change; unknown and read-only fields are ignored. `is_staff` is for staff only. A new `email` needs `current_password` and is staged as `pending_email` until the mailed link is opened (`verify_email`). A staff change to another user is written to the audit log (`GET /api/admin/audit_log`) with each field's value before and after.",
     scope: "user:write",
     subject: "uuid",
     sensitive: true,
@@ -31,8 +32,8 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
       409: "The last staff user cannot be demoted.",
       429: "An email or password change past its per-user budget: password attempts, wrong current passwords, or verification mails (with `Retry-After`).",
     },
-    handler: async ({ principal, subject, body }) => {
-      const { user, renewedSession } = await updateUser(principal, subject, body);
+    handler: async ({ request, principal, subject, body }) => {
+      const { user, renewedSession } = await updateUser(principal, subject, body, auditActorOf(principal, request));
       if (!renewedSession) return user;
       return json(user, { headers: { "Set-Cookie": await renewedSessionCookie(principal.user, renewedSession) } });
     },
@@ -40,13 +41,13 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
   DELETE: endpoint({
     operationId: "users_destroy",
     summary: "Delete a user",
-    description: "Deletes the account with its memberships, and the organizations it was the only member of. Session only.",
+    description: "Deletes the account with its memberships, and the organizations it was the only member of. Session only. Staff deleting another user is written to the audit log.",
     auth: "session",
     scope: "user:write",
     subject: "uuid",
     sensitive: true,
     status: 204,
     errors: { 409: "The last staff user cannot be deleted." },
-    handler: ({ subject }) => deleteUser(subject),
+    handler: ({ request, principal, subject }) => deleteUser(subject, auditActorOf(principal, request)),
   }),
 });
