@@ -5,7 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
-import { describeFailures, load } from "./lib/load.mjs";
+import { answers200, measure } from "./lib/load.mjs";
 import { cleanUpOnExit, log } from "./lib/processes.mjs";
 import { summarise, table } from "./lib/report.mjs";
 import { postgresVersion, REPO, startBareApp, startOurApp } from "./lib/servers.mjs";
@@ -88,26 +88,6 @@ function workloads(appBase, bareUrl, cookies) {
         })),
     },
   };
-}
-
-async function answers200(url) {
-  let status;
-  try {
-    const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(10_000) });
-    await response.arrayBuffer();
-    status = response.status;
-  } catch (error) {
-    throw new Error(`GET ${url}: ${error.cause?.code ?? error.cause?.message ?? error.message}`);
-  }
-  if (status !== 200) throw new Error(`GET ${url} answered ${status}, not 200`);
-}
-
-async function measure(label, workload, connections, duration) {
-  const run = await load({ ...workload, connections, seconds: duration });
-  // A benchmark of 401s, 403s or refused connections measures nothing.
-  if (run.failed > 0) throw new Error(`${label}: ${run.requests} responses, not all 2xx or with errors (${describeFailures(run)})`);
-  if (run.requests === 0) throw new Error(`${label}: no response within ${duration} s`);
-  return run;
 }
 
 // Others' builds and tests on a shared machine skew both sides; say so next to the numbers.

@@ -58,3 +58,24 @@ export function describeFailures(run) {
   if (run.timeouts) codes.push(`(${run.timeouts} of them timeouts)`);
   return codes.join(", ");
 }
+
+/** Fails the run unless `url` answers 200. */
+export async function answers200(url) {
+  let status;
+  try {
+    const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(10_000) });
+    await response.arrayBuffer();
+    status = response.status;
+  } catch (error) {
+    throw new Error(`GET ${url}: ${error.cause?.code ?? error.cause?.message ?? error.message}`);
+  }
+  if (status !== 200) throw new Error(`GET ${url} answered ${status}, not 200`);
+}
+
+/** One load run that must answer only 2xx: a benchmark of 401s or refused connections measures nothing. */
+export async function measure(label, workload, connections, duration) {
+  const run = await load({ ...workload, connections, seconds: duration });
+  if (run.failed > 0) throw new Error(`${label}: ${run.requests} responses, not all 2xx or with errors (${describeFailures(run)})`);
+  if (run.requests === 0) throw new Error(`${label}: no response within ${duration} s`);
+  return run;
+}
