@@ -151,7 +151,7 @@ test.describe("admin user detail", () => {
     const doomed = await users.create({ firstName: "Doomed" });
     await signInPage(page, staff);
     await page.goto(`/admin/users/${doomed.uuid}`);
-    await page.getByRole("region", { name: "Delete user" }).getByRole("button", { name: "Delete user" }).click();
+    await page.getByRole("region", { name: "Delete user" }).getByRole("button", { name: "Delete user", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: `Delete ${doomed.email}?` });
     const confirm = dialog.getByRole("button", { name: "Delete user" });
     await dialog.getByLabel(/Type .* to confirm/).fill("someone-else@example.test");
