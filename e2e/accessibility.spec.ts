@@ -35,6 +35,17 @@ for (const colorScheme of ["light", "dark"] as const) {
       });
     }
 
+    test("a user's admin page and its delete dialog, signed in as staff", async ({ page, staff, other }) => {
+      await signInPage(page, staff);
+      await page.goto(`/admin/users/${other.uuid}`);
+      await expect(page.locator("h1")).toHaveCount(1);
+      await page.waitForLoadState("networkidle");
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole("region", { name: "Delete user" }).getByRole("button", { name: "Delete user", exact: true }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test("the security page asking for the organization's enforced two-factor", async ({ page, users }) => {
       await signInPage(page, await users.create({ enforce2fa: true }));
       await page.goto("/settings/profile");
