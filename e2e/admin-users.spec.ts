@@ -191,3 +191,27 @@ test("a regular user gets a 404 for a user's admin page and for the audit log", 
   expect((await page.goto("/admin/audit"))?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
+
+// The two request_credential_review endpoints land with the backend half of this issue; their
+// answers are staged here so the pages' side of the contract is checked today.
+test("asking one user, or everyone, to review credentials", async ({ page, staff, other }) => {
+  await signInPage(page, staff);
+  let askedOne = 0;
+  await page.route(`**/api/admin/users/${other.uuid}/request_credential_review/`, (route) => {
+    askedOne += 1;
+    return route.fulfill({ status: 204 });
+  });
+  await page.route("**/api/admin/request_credential_review/", (route) => route.fulfill({ json: { requested: 3 } }));
+
+  await page.goto(`/admin/users/${other.uuid}`);
+  await page.getByRole("button", { name: "Ask to review credentials" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Asked ${other.email} to review their credentials` })).toBeVisible();
+  expect(askedOne).toBe(1);
+
+  await page.goto("/admin/users");
+  await page.getByRole("button", { name: "Ask everyone to review credentials" }).click();
+  const dialog = page.getByRole("dialog", { name: "Ask everyone to review credentials?" });
+  await dialog.getByRole("button", { name: "Ask everyone" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "Asked 3 users to review their credentials" })).toBeVisible();
+});
