@@ -215,3 +215,43 @@ test("asking one user, or everyone, to review credentials", async ({ page, staff
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: "Asked 3 users to review their credentials" })).toBeVisible();
 });
+
+// GET /api/admin/audit_log/ lands with the backend half of this issue; one staged page shows the columns.
+test("the audit log shows time, actor, action, target, before → after and IP", async ({ page, staff, other }) => {
+  await signInPage(page, staff);
+  const requested: URL[] = [];
+  await page.route("**/api/admin/audit_log/**", (route) => {
+    requested.push(new URL(route.request().url()));
+    return route.fulfill({
+      json: {
+        count: 1,
+        next: null,
+        previous: null,
+        results: [
+          {
+            id: 1,
+            action: "user.staff_changed",
+            actor: { uuid: staff.uuid, email: staff.email },
+            target: { uuid: other.uuid, email: other.email },
+            changes: { is_staff: { before: false, after: true } },
+            ip: "203.0.113.7",
+            created_at: "2026-12-01T10:00:00.000Z",
+          },
+        ],
+      },
+    });
+  });
+  await page.goto(`/admin/audit?target=${other.uuid}&action=user.staff_changed`);
+  const row = page.getByRole("table", { name: "Audit log" }).getByRole("row").filter({ hasText: other.email });
+  await expect(row.locator('td[data-label="Action"]')).toHaveText("Staff access changed");
+  await expect(row.locator('td[data-label="Actor"]')).toHaveText(staff.email);
+  await expect(row.locator('td[data-label="Changes"]')).toHaveText("is_staff: false → true");
+  await expect(row.locator('td[data-label="IP"]')).toHaveText("203.0.113.7");
+  await expect(page.getByText("1–1 of 1", { exact: true })).toBeVisible();
+  const asked = requested.at(-1);
+  expect(asked?.searchParams.get("target")).toBe(other.uuid);
+  expect(asked?.searchParams.get("action")).toBe("user.staff_changed");
+  expect(asked?.searchParams.get("limit")).toBe("50");
+  await row.getByRole("link", { name: other.email }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/users/${other.uuid}$`));
+});

@@ -1,5 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ApiError } from "@/lib/api/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db/client";
@@ -22,12 +23,15 @@ async function subjectOrNotFound(principal: Principal, uuid: string): Promise<Su
   }
 }
 
-/** What `/admin/users/[uuid]` shows: the user as `GET /api/users/{uuid}/` answers, and their signed-in devices. */
-export async function adminUserDetail(principal: Principal, uuid: string): Promise<AdminUserDetail> {
+/**
+ * What `/admin/users/[uuid]` shows: the user as `GET /api/users/{uuid}/` answers, and their signed-in
+ * devices. Cached per request, so the page and its metadata read once.
+ */
+export const adminUserDetail = cache(async (principal: Principal, uuid: string): Promise<AdminUserDetail> => {
   const subject = await subjectOrNotFound(principal, uuid);
   const [user, activeSessions] = await Promise.all([
     getUser(principal, subject),
     db().session.count({ where: { userId: subject.user.id, revokedAt: null } }),
   ]);
   return { user, activeSessions };
-}
+});
