@@ -8,6 +8,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useAnnounce } from "@/components/ui/announcer";
 import { EmailText } from "@/components/ui/email-text";
 import { LocalDate, useHydrated } from "@/components/ui/local-date";
+import { useMe } from "@/lib/client/use-me";
 import { useUserList } from "@/lib/client/use-users";
 import { USER_TABLE_PAGE_SIZE, userListParamsFor, userTableQueryString, userTableView, type UserTableView } from "@/lib/client/user-table-page";
 import type { UserDto } from "@/lib/users/user-schema";
@@ -49,6 +50,7 @@ export function UsersTable() {
   const searchId = useId();
   const staffId = useId();
   const [searchDraft, setSearchDraft] = useState(view.search);
+  const meUuid = useMe().data?.uuid;
 
   // Back/Forward or a link change the URL under the field: show what the URL says.
   useEffect(() => setSearchDraft((draft) => (draft.trim() === view.search ? draft : view.search)), [view.search]);
@@ -159,7 +161,7 @@ export function UsersTable() {
           </thead>
           <tbody>
             {page
-              ? page.results.map((user) => <UserRow key={user.uuid} user={user} />)
+              ? page.results.map((user) => <UserRow key={user.uuid} user={user} isMe={user.uuid === meUuid} />)
               : Array.from({ length: 5 }, (_, row) => (
                   <tr key={row} aria-hidden="true">
                     {COLUMNS.map((column) => (
@@ -190,7 +192,7 @@ export function UsersTable() {
   );
 }
 
-function UserRow({ user }: { user: UserDto }) {
+function UserRow({ user, isMe }: { user: UserDto; isMe: boolean }) {
   const row: AdminUser = user;
   const name = fullName(row);
   const href = `/admin/users/${row.uuid}`;
@@ -200,6 +202,7 @@ function UserRow({ user }: { user: UserDto }) {
         <Link href={href} aria-label={`${name || row.email}: details`}>
           {name || <span className="muted">Not set</span>}
         </Link>
+        {isMe ? <> <span className="badge badge--neutral">You</span></> : null}
       </td>
       <td data-label="Email">
         <Link href={href}>
