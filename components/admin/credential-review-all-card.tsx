@@ -28,9 +28,19 @@ export function CredentialReviewAllCard() {
           <p>{request.error.body.detail}</p>
         </FormAlert>
       ) : null}
-      <button type="button" className="button button--secondary" onClick={() => { request.reset(); setOpen(true); }}>
-        Ask everyone to review credentials
-      </button>
+      <div className="admin-action">
+        <p className="muted">Nothing is revoked.</p>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            request.reset();
+            setOpen(true);
+          }}
+        >
+          Ask everyone to review credentials
+        </button>
+      </div>
       <ConfirmDialog
         open={open}
         title="Ask everyone to review credentials?"

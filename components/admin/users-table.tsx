@@ -106,7 +106,7 @@ export function UsersTable() {
             aria-describedby={`${searchId}-hint`}
             onChange={(event) => setSearchDraft(event.target.value)}
           />
-          <p className="field__meta" id={`${searchId}-hint`}>
+          <p className="field__help" id={`${searchId}-hint`}>
             Matches emails that start with what you type.
           </p>
         </div>
