@@ -4,7 +4,7 @@ import { expect, test } from "./support/fixtures";
 import { signInPage } from "./support/browser";
 import { enableTwoFactor } from "./support/two-factor";
 
-const SIGNED_IN_PAGES = ["/settings/profile", "/settings/preferences", "/settings/hedgehog", "/settings/security", "/settings/api-keys", "/settings/integrations", "/admin/users"];
+const SIGNED_IN_PAGES = ["/settings/profile", "/settings/preferences", "/settings/hedgehog", "/settings/security", "/settings/api-keys", "/settings/integrations", "/admin/users", "/admin/audit"];
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
@@ -34,6 +34,17 @@ for (const colorScheme of ["light", "dark"] as const) {
         expect(await seriousViolations(page)).toEqual([]);
       });
     }
+
+    test("a user's admin page and its delete dialog, signed in as staff", async ({ page, staff, other }) => {
+      await signInPage(page, staff);
+      await page.goto(`/admin/users/${other.uuid}`);
+      await expect(page.locator("h1")).toHaveCount(1);
+      await page.waitForLoadState("networkidle");
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole("region", { name: "Delete user" }).getByRole("button", { name: "Delete user", exact: true }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
 
     test("the security page asking for the organization's enforced two-factor", async ({ page, users }) => {
       await signInPage(page, await users.create({ enforce2fa: true }));

@@ -21,6 +21,7 @@ const PAGES = [
   { path: "/settings/api-keys", staff: false },
   { path: "/settings/integrations", staff: false },
   { path: "/admin/users", staff: true },
+  { path: "/admin/audit", staff: true },
 ];
 
 interface Script {

@@ -17,7 +17,7 @@ interface AppShellProps {
 /** Staff tools, decided on the server: the Outbox only while it is enabled. */
 function staffItems(isStaff: boolean): NavItem[] {
   const items: NavItem[] = [];
-  if (isStaff) items.push({ href: "/admin/users", label: "Admin" });
+  if (isStaff) items.push({ href: "/admin/users", label: "Admin" }, { href: "/admin/audit", label: "Audit" });
   if (mayReadOutbox({ isStaff }, devOutboxEnabled())) items.push({ href: "/dev/outbox", label: "Outbox" });
   return items;
 }

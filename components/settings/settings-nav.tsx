@@ -24,7 +24,8 @@ const SETTINGS_ITEMS: readonly NavItem[] = [
 
 function isActive(pathname: string, item: NavItem): boolean {
   if (pathname === item.href || pathname.startsWith(`${item.href}/`)) return true;
-  return item.href.startsWith("/admin/") && pathname.startsWith("/admin");
+  // The Admin item stands for the /admin area as a whole, except where another staff item names the page.
+  return item.href === "/admin/users" && pathname === "/admin";
 }
 
 /** `staffItems` are chosen on the server (who is staff, which staff tools are enabled). */

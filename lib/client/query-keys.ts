@@ -3,7 +3,17 @@ export interface UserListParams {
   limit: number;
   offset: number;
   email?: string;
+  /** Email prefix. */
+  search?: string;
   is_staff?: boolean;
+}
+
+export interface AuditLogParams {
+  limit: number;
+  offset: number;
+  action?: string;
+  actor?: string;
+  target?: string;
 }
 
 export const queryKeys = {
@@ -13,6 +23,11 @@ export const queryKeys = {
     hedgehogConfig: () => ["users", "me", "hedgehog-config"] as const,
     lists: () => ["users", "list"] as const,
     list: (params: UserListParams) => ["users", "list", params] as const,
+    staffCount: () => ["users", "list", "staff-count"] as const,
+  },
+  auditLog: {
+    all: () => ["audit-log"] as const,
+    list: (params: AuditLogParams) => ["audit-log", "list", params] as const,
   },
   sessions: {
     all: () => ["sessions"] as const,

@@ -2,6 +2,7 @@ import "server-only";
 import type { Principal } from "@/lib/auth/principal";
 import { queryKeys, type UserListParams } from "@/lib/client/query-keys";
 import { publicOrigin } from "@/lib/api/public-url";
+import { userListSearch } from "@/lib/client/user-list-search";
 import { userListQuerySchema } from "@/lib/users/schemas";
 import { getUser, listUsers } from "@/lib/users/service";
 import { selfSubject } from "@/lib/users/subject";
@@ -36,7 +37,7 @@ export function hedgehogConfigQuery(principal: Principal): PageQuery<StoredHedge
 /** The URL the browser would have asked, on the configured origin, so the page's next/previous links are the API's. */
 function listRequestUrl(params: UserListParams): URL {
   const url = new URL("/api/users", publicOrigin());
-  url.search = new URLSearchParams({ limit: String(params.limit), offset: String(params.offset) }).toString();
+  url.search = userListSearch(params).toString();
   return url;
 }
 

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { CredentialReviewAllCard } from "@/components/admin/credential-review-all-card";
 import { UsersTable } from "@/components/admin/users-table";
 import { PageHeader } from "@/components/settings/page-header";
 import { requireStaffPagePrincipal } from "@/lib/auth/page-session";
-import { USER_TABLE_PAGE_SIZE } from "@/lib/client/user-table-page";
+import { userListParamsFor, userTableView, type PageSearchParams } from "@/lib/client/user-table-page";
 import { userListQuery } from "@/lib/server/page-queries";
 import { Prefetched } from "@/lib/server/prefetched";
 
@@ -13,15 +14,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: "Users · Admin" };
 }
 
-export default async function AdminUsersPage() {
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const principal = await requireStaffPagePrincipal();
+  const query = await searchParams;
+  const view = userTableView((name) => query[name]);
 
   return (
     <>
       <PageHeader title="Users" description="Everyone with an account on this instance. Visible to staff only." />
-      <Prefetched queries={[userListQuery(principal, { limit: USER_TABLE_PAGE_SIZE, offset: 0 })]}>
+      <Prefetched queries={[userListQuery(principal, userListParamsFor(view))]}>
         <UsersTable />
       </Prefetched>
+      <CredentialReviewAllCard />
     </>
   );
 }
