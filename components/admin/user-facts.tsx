@@ -4,7 +4,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import type { UserDto } from "@/lib/users/user-schema";
 
 /** `last_login` is new on the API; until every backend sends it, it may be absent. */
-export type AdminUser = UserDto & { last_login?: string | null };
+export type AdminUser = UserDto;
 
 const SIGN_IN_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
 

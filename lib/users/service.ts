@@ -173,6 +173,9 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
   }
 
   const { updated, details, revokedSessions, renewedSession } = await db().$transaction(async (tx) => {
+    // Staff rows first, in id order, as every demotion locks them: locking this row before them
+    // would deadlock two staff demoting each other at once.
+    if (changesStaff && !patch.is_staff) await assertNotLastStaff(tx, user.id, "demote");
     const stored = needsStoredRow ? await lockUserRow(tx, user.id) : null;
     const details = await accountDetailsOf(user.id, tx);
     const data: Prisma.UserUncheckedUpdateInput = { ...fields, ...resolveCurrentContext(details.memberships, patch) };
@@ -183,7 +186,6 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
       data.hedgehogConfig = mergedHedgehogConfig(stored?.hedgehogConfig, patch.hedgehog_config, "hedgehog_config");
     }
     if (changesStaff) {
-      if (!patch.is_staff) await assertNotLastStaff(tx, user.id, "demote");
       data.isStaff = patch.is_staff;
       // A changed privilege ends the user's other sessions; they sign in again with the new one.
       await revokeOtherSessions(user.id, subject.isSelf ? (principal.session?.id ?? null) : null, tx);
