@@ -4,11 +4,12 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { EmailText } from "@/components/ui/email-text";
 import { LocalDate } from "@/components/ui/local-date";
 import { SettingsCard } from "@/components/settings/settings-card";
-import { AdminUserFlag, LastSignIn, fullName, type AdminUser } from "./user-facts";
+import { AdminUserFlag, LastSignIn, fullName } from "./user-facts";
+import type { UserDto } from "@/lib/users/user-schema";
 
 const JOINED_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: "long" };
 
-export function AdminUserFacts({ user, activeSessions }: { user: AdminUser; activeSessions: number }) {
+export function AdminUserFacts({ user, activeSessions }: { user: UserDto; activeSessions: number }) {
   const name = fullName(user);
   return (
     <SettingsCard id="account" title="Account">
@@ -51,7 +52,7 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
-export function AdminUserOrganizations({ user }: { user: AdminUser }) {
+export function AdminUserOrganizations({ user }: { user: UserDto }) {
   return (
     <SettingsCard id="organizations" title="Organizations">
       {user.organizations.length === 0 ? (

@@ -10,6 +10,7 @@ import { EmailText } from "@/components/ui/email-text";
 import { LocalDate } from "@/components/ui/local-date";
 import { AUDIT_ACTION_LABELS, AUDIT_PAGE_SIZE, auditActionLabel, auditParamsFor, auditQueryString, auditView, changeValue, type AuditEntry, type AuditUserRef, type AuditView } from "@/lib/client/audit-log";
 import { useAuditLog } from "@/lib/client/use-audit-log";
+import { TablePager } from "@/components/ui/table-pager";
 
 const COLUMNS = ["Time", "Actor", "Action", "Target", "Changes", "IP"] as const;
 const TIME_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "medium" };
@@ -74,19 +75,15 @@ export function AuditLogTable() {
           </div>
         ) : null}
       </div>
-      <div className="table-toolbar">
-        <p className="table-toolbar__range" id="audit-range">
-          {range ?? (query.isError ? "—" : <Skeleton width="8rem" />)}
-        </p>
-        <div className="table-toolbar__pager">
-          <button type="button" className="button button--secondary button--small" disabled={!hasPrevious || query.isFetching} onClick={() => change({ ...view, offset: view.offset - AUDIT_PAGE_SIZE })}>
-            Previous
-          </button>
-          <button type="button" className="button button--secondary button--small" disabled={!hasNext || query.isFetching} onClick={() => change({ ...view, offset: view.offset + AUDIT_PAGE_SIZE })}>
-            Next
-          </button>
-        </div>
-      </div>
+      <TablePager
+        rangeId="audit-range"
+        range={range ?? (query.isError ? "—" : <Skeleton width="8rem" />)}
+        hasPrevious={hasPrevious}
+        hasNext={hasNext}
+        busy={query.isFetching}
+        onPrevious={() => change({ ...view, offset: view.offset - AUDIT_PAGE_SIZE })}
+        onNext={() => change({ ...view, offset: view.offset + AUDIT_PAGE_SIZE })}
+      />
       {query.isError ? (
         <FormAlert>
           <p>We couldn&apos;t load the audit log. {query.error.isRetryable ? "Check your connection and try again." : query.error.body.detail}</p>

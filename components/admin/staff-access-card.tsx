@@ -7,9 +7,9 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useAnnounce } from "@/components/ui/announcer";
 import { useSetStaff, useStaffCount } from "@/lib/client/use-users";
-import type { AdminUser } from "./user-facts";
+import type { UserDto } from "@/lib/users/user-schema";
 
-export function StaffAccessCard({ user, isSelf }: { user: AdminUser; isSelf: boolean }) {
+export function StaffAccessCard({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
   const [isStaff, setIsStaff] = useState(user.is_staff);
   const [open, setOpen] = useState(false);
   const setStaff = useSetStaff(user.uuid);

@@ -3,9 +3,6 @@
 import { LocalDate } from "@/components/ui/local-date";
 import type { UserDto } from "@/lib/users/user-schema";
 
-/** `last_login` is new on the API; until every backend sends it, it may be absent. */
-export type AdminUser = UserDto;
-
 const SIGN_IN_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
 
 export function fullName(user: Pick<UserDto, "first_name" | "last_name">): string {

@@ -12,7 +12,8 @@ import { useMe } from "@/lib/client/use-me";
 import { useUserList } from "@/lib/client/use-users";
 import { USER_TABLE_PAGE_SIZE, userListParamsFor, userTableQueryString, userTableView, type UserTableView } from "@/lib/client/user-table-page";
 import type { UserDto } from "@/lib/users/user-schema";
-import { AdminUserFlag, LastSignIn, fullName, type AdminUser } from "./user-facts";
+import { AdminUserFlag, LastSignIn, fullName } from "./user-facts";
+import { TablePager } from "@/components/ui/table-pager";
 
 const COLUMNS = ["Name", "Email", "Verified", "Staff", "2FA", "Joined", "Last sign-in"] as const;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -126,19 +127,15 @@ export function UsersTable() {
           </select>
         </div>
       </div>
-      <div className="table-toolbar">
-        <p className="table-toolbar__range" id="users-range">
-          {range ?? <Skeleton width="8rem" />}
-        </p>
-        <div className="table-toolbar__pager">
-          <button type="button" className="button button--secondary button--small" disabled={!hasPrevious || query.isFetching} onClick={() => change({ ...view, offset: view.offset - USER_TABLE_PAGE_SIZE })}>
-            Previous
-          </button>
-          <button type="button" className="button button--secondary button--small" disabled={!hasNext || query.isFetching} onClick={() => change({ ...view, offset: view.offset + USER_TABLE_PAGE_SIZE })}>
-            Next
-          </button>
-        </div>
-      </div>
+      <TablePager
+        rangeId="users-range"
+        range={range ?? <Skeleton width="8rem" />}
+        hasPrevious={hasPrevious}
+        hasNext={hasNext}
+        busy={query.isFetching}
+        onPrevious={() => change({ ...view, offset: view.offset - USER_TABLE_PAGE_SIZE })}
+        onNext={() => change({ ...view, offset: view.offset + USER_TABLE_PAGE_SIZE })}
+      />
       {query.isError ? (
         <FormAlert>
           <p>We couldn&apos;t load users. {query.error.isRetryable ? "Check your connection and try again." : query.error.body.detail}</p>
@@ -193,36 +190,35 @@ export function UsersTable() {
 }
 
 function UserRow({ user, isMe }: { user: UserDto; isMe: boolean }) {
-  const row: AdminUser = user;
-  const name = fullName(row);
-  const href = `/admin/users/${row.uuid}`;
+  const name = fullName(user);
+  const href = `/admin/users/${user.uuid}`;
   return (
     <tr>
       <td data-label="Name">
-        <Link href={href} aria-label={`${name || row.email}: details`}>
+        <Link href={href} aria-label={`${name || user.email}: details`}>
           {name || <span className="muted">Not set</span>}
         </Link>
         {isMe ? <> <span className="badge badge--neutral">You</span></> : null}
       </td>
       <td data-label="Email">
         <Link href={href}>
-          <EmailText email={row.email} />
+          <EmailText email={user.email} />
         </Link>
       </td>
       <td data-label="Verified">
-        <AdminUserFlag on={row.is_email_verified === true} label="Verified" />
+        <AdminUserFlag on={user.is_email_verified === true} label="Verified" />
       </td>
       <td data-label="Staff">
-        <AdminUserFlag on={row.is_staff} label="Staff" accent />
+        <AdminUserFlag on={user.is_staff} label="Staff" accent />
       </td>
       <td data-label="2FA">
-        <AdminUserFlag on={row.is_2fa_enabled} label="On" />
+        <AdminUserFlag on={user.is_2fa_enabled} label="On" />
       </td>
       <td data-label="Joined">
-        <LocalDate value={row.date_joined} options={JOINED_FORMAT} />
+        <LocalDate value={user.date_joined} options={JOINED_FORMAT} />
       </td>
       <td data-label="Last sign-in">
-        <LastSignIn value={row.last_login} />
+        <LastSignIn value={user.last_login} />
       </td>
     </tr>
   );
