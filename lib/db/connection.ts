@@ -26,6 +26,12 @@ export type AdapterHandle = {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** The same connections as the adapter's (one pool, one embedded database). */
   raw: RawQuery;
+  /**
+   * Runs a multi-statement script whole, as `psql` would: the migrations' runner. PrismaPg's own
+   * `executeScript` splits on every `;` (breaking function bodies), and pglite-prisma-adapter's
+   * does not wait for the script, so a failing migration would be recorded as applied.
+   */
+  runScript(script: string): Promise<void>;
   /** Releases what this module opened (the pg pool, the PGlite instance). */
   close(): Promise<void>;
 };
@@ -58,6 +64,10 @@ export function createAdapterFactory(
     return {
       factory: new PrismaPg(pool),
       raw: async <T>({ text, values }: RawStatement) => (await pool.query({ text, values: [...values] })).rows as T[],
+      // Without parameters, node-postgres uses the simple query protocol: one implicit transaction.
+      runScript: async (script) => {
+        await pool.query(script);
+      },
       close: async () => {
         if (!pool.ended) await pool.end();
       },
@@ -68,6 +78,9 @@ export function createAdapterFactory(
   return {
     factory: new PrismaPGlite(pglite),
     raw: async <T>({ text, values }: RawStatement) => (await pglite.query<T>(text, [...values])).rows,
+    runScript: async (script) => {
+      await pglite.exec(script);
+    },
     close: async () => {
       if (!pglite.closed) await pglite.close();
     },

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { createAdapterFactory, type DatabaseTarget } from "./connection";
-import { applyMigrations, DEFAULT_MIGRATIONS_DIR } from "./schema-engine";
+import { applyMigrations, DEFAULT_MIGRATIONS_DIR, DEFAULT_SCHEMA_PATH } from "./schema-engine";
 
 /** Creates the database named in a PostgreSQL URL if it is missing (via the `postgres` db). */
 export async function ensurePostgresDatabase(url: string): Promise<boolean> {
@@ -27,9 +27,9 @@ export async function migrateDatabase(
   migrationsDir: string = DEFAULT_MIGRATIONS_DIR,
 ): Promise<{ applied: string[]; createdDatabase: boolean }> {
   const createdDatabase = target.kind === "postgres" ? await ensurePostgresDatabase(target.url) : false;
-  const { factory, close } = createAdapterFactory(target);
+  const { factory, runScript, close } = createAdapterFactory(target);
   try {
-    return { applied: await applyMigrations(factory, migrationsDir), createdDatabase };
+    return { applied: await applyMigrations(factory, migrationsDir, DEFAULT_SCHEMA_PATH, runScript), createdDatabase };
   } finally {
     await close();
   }

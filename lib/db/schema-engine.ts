@@ -8,6 +8,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import {
   bindMigrationAwareSqlAdapterFactory,
+  DriverAdapterError,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
@@ -91,6 +92,15 @@ function engineLog(line: unknown): void {
   if (level.toUpperCase() === "ERROR") process.stderr.write(`schema-engine: ${message}\n`);
 }
 
+type DatabaseErrorFields = { code?: string; severity?: string; message: string; detail?: string; column?: string; hint?: string };
+
+/** A database error as the engine reports it ("ERROR: function … does not exist"), not "external error". */
+function asDriverError(error: unknown): unknown {
+  if (!(error instanceof Error) || !("severity" in error)) return error;
+  const { code, severity, message, detail, column, hint } = error as Error & DatabaseErrorFields;
+  return new DriverAdapterError({ kind: "postgres", code: code ?? "N/A", severity: severity ?? "N/A", message, detail, column, hint });
+}
+
 /**
  * Runs `fn` with a fresh engine over `factory`. Adapters the engine opens are disposed at the end
  * (the wasm engine does not release them itself; an open pg pool or PGlite keeps Node alive).
@@ -99,6 +109,7 @@ async function withEngine<T>(
   factory: SqlMigrationAwareDriverAdapterFactory,
   schemaPath: string,
   fn: (engine: bg.SchemaEngine) => Promise<T>,
+  runScript?: (script: string) => Promise<void>,
 ): Promise<T> {
   await initWasm();
   const opened: SqlDriverAdapter[] = [];
@@ -111,7 +122,12 @@ async function withEngine<T>(
   const tracking: SqlMigrationAwareDriverAdapterFactory = {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: () => track(factory.connect()),
+    connect: async () => {
+      const adapter = await track(factory.connect());
+      if (!runScript) return adapter;
+      const executeScript = (script: string) => runScript(script).catch((error: unknown) => Promise.reject(asDriverError(error)));
+      return Object.assign(adapter, { executeScript });
+    },
     connectToShadowDb: async () => {
       if (!(factory instanceof PrismaPGlite)) return track(factory.connectToShadowDb());
       // pglite-prisma-adapter's own shadow PGlite is never closed, and an open PGlite keeps a
@@ -180,12 +196,15 @@ export async function applyMigrations(
   factory: SqlMigrationAwareDriverAdapterFactory,
   migrationsDir: string = DEFAULT_MIGRATIONS_DIR,
   schemaPath: string = DEFAULT_SCHEMA_PATH,
+  runScript?: (script: string) => Promise<void>,
 ): Promise<string[]> {
   const migrationsList = readMigrationsList(migrationsDir);
-  return withEngine(factory, schemaPath, async (engine) => {
-    const out = await engine.applyMigrations({ migrationsList, filters: FILTERS });
-    return out.appliedMigrationNames;
-  });
+  return withEngine(
+    factory,
+    schemaPath,
+    async (engine) => (await engine.applyMigrations({ migrationsList, filters: FILTERS })).appliedMigrationNames,
+    runScript,
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { errors } from "@/lib/api/errors";
 import { paginated, type Paginated } from "@/lib/api/pagination";
-import { WITH_TWO_FACTOR, withoutPasswordHash, type Principal } from "@/lib/auth/principal";
+import { withoutPasswordHash, type Principal } from "@/lib/auth/principal";
 import { sensitiveSessionExpiresAt } from "@/lib/auth/session-policy";
 import { renewSession, revokeOtherSessions } from "@/lib/sessions/service";
 import { planEmailChange } from "@/lib/email-change/service";
@@ -11,6 +11,7 @@ import { mergeNotificationOverrides } from "./notification-settings";
 import { applyPassword, notifyPasswordChanged, preparePasswordChange } from "./password-change";
 import { enforce, isAuditedAction, mayChangeStaffFlag, mayListEveryone, mayRemoveStaffUser } from "./permissions";
 import type { UserListQuery, UserPatch } from "./schemas";
+import { userPage } from "./user-page";
 import { accountDetailsOf, accountDetailsOfUsers, type AccountDetails, type Membership } from "./memberships";
 import { mergedHedgehogConfig } from "./hedgehog-config";
 import { lockUserRow } from "./locked-row";
@@ -36,22 +37,8 @@ export async function listUsers(
   query: UserListQuery,
   requestUrl: URL,
 ): Promise<Paginated<UserDto>> {
-  const where: Prisma.UserWhereInput = mayListEveryone(principal.user) ? { isActive: true } : { id: principal.user.id };
-  // Prisma passes `startsWith` to LIKE as is: the text's own % and _ must match only themselves.
-  if (query.search) where.email = { startsWith: query.search.replace(/[\\%_]/g, "\\$&") };
-  if (query.email !== undefined) where.email = query.email;
-  if (query.is_staff !== undefined) where.isStaff = query.is_staff;
-  const [count, rows] = await db().$transaction([
-    db().user.count({ where }),
-    db().user.findMany({
-      where,
-      orderBy: { id: "asc" },
-      skip: query.offset,
-      take: query.limit,
-      omit: { passwordHash: false },
-      include: WITH_TWO_FACTOR,
-    }),
-  ]);
+  const onlyUserId = mayListEveryone(principal.user) ? undefined : principal.user.id;
+  const { count, rows } = await userPage({ ...query, onlyUserId });
   const detailsByUser = await accountDetailsOfUsers(rows.map((row) => row.id));
   const results = rows.map((row) => {
     const account = withoutPasswordHash(row);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as REQUEST_ALL } from "@/app/api/admin/request_credential_review/route";
-import { PATCH as PATCH_USER } from "@/app/api/users/[uuid]/route";
+import { DELETE as DELETE_USER, PATCH as PATCH_USER } from "@/app/api/users/[uuid]/route";
+import { GET as LIST_USERS } from "@/app/api/users/route";
 import { db } from "@/lib/db/client";
 import { useIsolatedDatabase } from "../support/isolated-database";
 import { call, signedInSession } from "../support/requests";
@@ -37,5 +38,37 @@ describe("staff actions over the whole table", () => {
     expect(responses.map((response) => response.status).sort()).toEqual([200, 409]);
     expect(await db().user.count({ where: { isStaff: true } })).toBe(1);
     expect(await db().auditLogEntry.count({ where: { action: "user.staff_changed" } })).toBe(1);
+  });
+
+  it("the list's counts stay exact through sign-ups, bulk inserts, staff changes, deactivation and deletion", async () => {
+    await db().user.deleteMany({});
+    const staff = await createTestUser({ staff: true });
+    const { cookie } = await signedInSession(staff);
+    const listedCount = async (filter: string) => (await call(LIST_USERS, { method: "GET", path: `/api/users/${filter}`, cookie })).body.count;
+    const expectExactCounts = async () => {
+      const [all, staffOnly, others] = await Promise.all([listedCount(""), listedCount("?is_staff=true"), listedCount("?is_staff=false")]);
+      expect({ all, staffOnly, others }).toEqual({
+        all: await db().user.count({ where: { isActive: true } }),
+        staffOnly: await db().user.count({ where: { isActive: true, isStaff: true } }),
+        others: await db().user.count({ where: { isActive: true, isStaff: false } }),
+      });
+      return all;
+    };
+    expect(await expectExactCounts()).toBe(1);
+
+    const users = await Promise.all([createTestUser(), createTestUser(), createTestUser()]);
+    await db().user.createMany({ data: Array.from({ length: 5 }, (_, n) => ({ email: `bulk-${n}-${staff.uuid}@example.test`, distinctId: `bulk-${n}-${staff.uuid}` })) });
+    expect(await expectExactCounts()).toBe(9);
+
+    const promote = await call(PATCH_USER, { method: "PATCH", path: `/api/users/${users[0].uuid}`, params: { uuid: users[0].uuid }, cookie, body: { is_staff: true } });
+    expect(promote.status).toBe(200);
+    await db().user.update({ where: { id: users[1].id }, data: { isActive: false } });
+    await db().user.update({ where: { id: users[2].id }, data: { firstName: "Renamed" } });
+    expect(await expectExactCounts()).toBe(8);
+
+    const removed = await call(DELETE_USER, { method: "DELETE", path: `/api/users/${users[0].uuid}`, params: { uuid: users[0].uuid }, cookie });
+    expect(removed.status).toBe(204);
+    await db().user.deleteMany({ where: { email: { startsWith: "bulk-" } } });
+    expect(await expectExactCounts()).toBe(2);
   });
 });
