@@ -42,7 +42,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.waitForLoadState("networkidle");
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole("region", { name: "Delete user" }).getByRole("button", { name: "Delete user", exact: true }).click();
-      await expect(page.getByRole("dialog")).toBeVisible();
+      await expect(page.getByRole("alertdialog")).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });
 

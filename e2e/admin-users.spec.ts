@@ -108,7 +108,7 @@ test.describe("admin user detail", () => {
     const card = page.getByRole("region", { name: "Staff access" });
 
     await card.getByRole("button", { name: "Grant staff" }).click();
-    const grant = page.getByRole("dialog", { name: `Grant staff to ${other.email}?` });
+    const grant = page.getByRole("alertdialog", { name: `Grant staff to ${other.email}?` });
     await grant.getByRole("button", { name: "Cancel" }).click();
     expect((await prisma.user.findUniqueOrThrow({ where: { id: other.id } })).isStaff).toBe(false);
 
@@ -119,7 +119,7 @@ test.describe("admin user detail", () => {
     expect((await prisma.user.findUniqueOrThrow({ where: { id: other.id } })).isStaff).toBe(true);
 
     await card.getByRole("button", { name: "Revoke staff" }).click();
-    await page.getByRole("dialog", { name: `Revoke staff from ${other.email}?` }).getByRole("button", { name: "Revoke staff" }).click();
+    await page.getByRole("alertdialog", { name: `Revoke staff from ${other.email}?` }).getByRole("button", { name: "Revoke staff" }).click();
     await expect(card.getByRole("button", { name: "Grant staff" })).toBeVisible();
     expect((await prisma.user.findUniqueOrThrow({ where: { id: other.id } })).isStaff).toBe(false);
   });
@@ -142,7 +142,7 @@ test.describe("admin user detail", () => {
     );
     await page.reload();
     await card.getByRole("button", { name: "Revoke staff" }).click();
-    const dialog = page.getByRole("dialog", { name: `Revoke staff from ${second.email}?` });
+    const dialog = page.getByRole("alertdialog", { name: `Revoke staff from ${second.email}?` });
     await dialog.getByRole("button", { name: "Revoke staff" }).click();
     await expect(dialog.getByRole("alert")).toHaveText("The last staff user can't lose staff.");
   });
@@ -152,7 +152,7 @@ test.describe("admin user detail", () => {
     await signInPage(page, staff);
     await page.goto(`/admin/users/${doomed.uuid}`);
     await page.getByRole("region", { name: "Delete user" }).getByRole("button", { name: "Delete user", exact: true }).click();
-    const dialog = page.getByRole("dialog", { name: `Delete ${doomed.email}?` });
+    const dialog = page.getByRole("alertdialog", { name: `Delete ${doomed.email}?` });
     const confirm = dialog.getByRole("button", { name: "Delete user" });
     await dialog.getByLabel(/Type .* to confirm/).fill("someone-else@example.test");
     await expect(confirm).toBeDisabled();
@@ -162,6 +162,41 @@ test.describe("admin user detail", () => {
     await expect(page.getByRole("status").filter({ hasText: `Deleted ${doomed.email}` })).toBeVisible();
     await expect(usersTable(page).getByRole("row").filter({ hasText: doomed.email })).toHaveCount(0);
     expect(await prisma.user.findUnique({ where: { id: doomed.id } })).toBeNull();
+  });
+
+  test("revoking your own staff warns first, then the admin pages are gone for you", async ({ page, staff, users, prisma }) => {
+    await users.create({ staff: true });
+    await signInPage(page, staff);
+    await page.goto(`/admin/users/${staff.uuid}`);
+    await page.getByRole("region", { name: "Staff access" }).getByRole("button", { name: "Revoke staff" }).click();
+    const dialog = page.getByRole("alertdialog", { name: `Revoke staff from ${staff.email}?` });
+    await expect(dialog).toHaveAccessibleDescription(/They will lose access to the admin pages/);
+    await expect(dialog).toContainText("This is your own account: only another staff member can give staff back to you.");
+    await dialog.getByRole("button", { name: "Revoke staff" }).click();
+    await expect(page).toHaveURL(/\/settings\/profile$/);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: staff.id } })).isStaff).toBe(false);
+    expect((await page.goto("/admin/users"))?.status()).toBe(404);
+  });
+
+  test("deleting a staff user: their session stops working and the audit log keeps who they were", async ({ page, staff, users, prisma }) => {
+    const doomed = await users.create({ staff: true, firstName: "Doomed" });
+    const doomedApi = await users.signIn(doomed);
+    expect((await doomedApi.get("/api/users/@me/")).status()).toBe(200);
+    await signInPage(page, staff);
+    await page.goto(`/admin/users/${doomed.uuid}`);
+    await page.getByRole("region", { name: "Delete user" }).getByRole("button", { name: "Delete user", exact: true }).click();
+    const dialog = page.getByRole("alertdialog", { name: `Delete ${doomed.email}?` });
+    await expect(dialog).toHaveAccessibleDescription(/This removes, for good/);
+    await dialog.getByLabel(/Type .* to confirm/).fill(doomed.email);
+    await dialog.getByRole("button", { name: "Delete user" }).click();
+    await expect(page).toHaveURL(/\/admin\/users$/);
+    expect(await prisma.user.findUnique({ where: { id: doomed.id } })).toBeNull();
+    expect((await doomedApi.get("/api/users/@me/")).status()).toBe(401);
+
+    await page.goto(`/admin/audit?target=${doomed.uuid}`);
+    const entry = page.getByRole("table", { name: "Audit log" }).getByRole("row").filter({ hasText: "User deleted" });
+    await expect(entry.locator('td[data-label="Target"]')).toContainText(doomed.email);
+    await expect(entry.locator('td[data-label="Actor"]')).toHaveText(staff.email);
   });
 
   test("an unknown user is a 404", async ({ page, staff }) => {
@@ -208,7 +243,7 @@ test("asking one user, or everyone, to review credentials", async ({ page, prism
 
   await page.goto("/admin/users");
   await page.getByRole("button", { name: "Ask everyone to review credentials" }).click();
-  const dialog = page.getByRole("dialog", { name: "Ask everyone to review credentials?" });
+  const dialog = page.getByRole("alertdialog", { name: "Ask everyone to review credentials?" });
   await dialog.getByRole("button", { name: "Ask everyone" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: "Asked 3 users to review their credentials" })).toBeVisible();

@@ -59,7 +59,7 @@ test.describe("the API keys page", () => {
     await expect(list).toContainText("Full access");
 
     await page.getByRole("button", { name: "Roll CI" }).click();
-    await page.getByRole("dialog", { name: "Roll CI?" }).getByRole("button", { name: "Roll key" }).click();
+    await page.getByRole("alertdialog", { name: "Roll CI?" }).getByRole("button", { name: "Roll key" }).click();
     const reveal = page.getByRole("dialog", { name: "Key “CI” rolled" });
     const rolled = await reveal.getByLabel("Personal API key").inputValue();
     expect(rolled).not.toBe(ci.value);
@@ -69,7 +69,7 @@ test.describe("the API keys page", () => {
     expect((await newCi.get("/api/users/@me")).status()).toBe(200);
 
     await page.getByRole("button", { name: "Revoke Old bot" }).click();
-    const revoke = page.getByRole("dialog", { name: "Revoke Old bot?" });
+    const revoke = page.getByRole("alertdialog", { name: "Revoke Old bot?" });
     await revoke.getByRole("button", { name: "Cancel" }).click();
     const botClient = await withKey(bot.value);
     expect((await botClient.get("/api/users/@me")).status()).toBe(200);

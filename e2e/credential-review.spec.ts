@@ -52,7 +52,7 @@ test.describe("the credential review interstitial", () => {
     await expect(list).toContainText("never used");
 
     await page.getByRole("button", { name: "Revoke Deploy script" }).click();
-    const dialog = page.getByRole("dialog", { name: "Revoke Deploy script?" });
+    const dialog = page.getByRole("alertdialog", { name: "Revoke Deploy script?" });
     await dialog.getByRole("button", { name: "Cancel" }).click();
     expect(await prisma.personalApiKey.count({ where: { userId: member.id } })).toBe(2);
     await page.getByRole("button", { name: "Revoke Deploy script" }).click();

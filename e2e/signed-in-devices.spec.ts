@@ -65,7 +65,7 @@ test.describe("the Signed-in devices card", () => {
     await expect(list.getByRole("listitem").first().getByRole("button", { name: /Sign out/ })).toHaveCount(0);
 
     await phoneRow.getByRole("button", { name: /^Sign out Mobile Safari on iPhone/ }).click();
-    const dialog = page.getByRole("dialog", { name: "Sign out Mobile Safari on iPhone?" });
+    const dialog = page.getByRole("alertdialog", { name: "Sign out Mobile Safari on iPhone?" });
     await expect(dialog).toBeVisible();
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(dialog).toBeHidden();
@@ -87,7 +87,7 @@ test.describe("the Signed-in devices card", () => {
     const card = page.getByRole("region", { name: "Signed-in devices" });
     await expect(card.getByRole("listitem")).toHaveCount(3);
     await card.getByRole("button", { name: "Sign out everywhere else" }).click();
-    await page.getByRole("dialog", { name: "Sign out everywhere else?" }).getByRole("button", { name: "Sign out other devices" }).click();
+    await page.getByRole("alertdialog", { name: "Sign out everywhere else?" }).getByRole("button", { name: "Sign out other devices" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Signed out 2 other devices" })).toBeVisible();
     await expect(card.getByRole("listitem")).toHaveCount(1);
     await expect(card.getByRole("button", { name: "Sign out everywhere else" })).toBeDisabled();

@@ -141,7 +141,7 @@ test.describe("the Two-factor card", () => {
     await expect(card.getByText("Running low")).toBeVisible();
 
     await card.getByRole("button", { name: "Generate new backup codes" }).click();
-    const confirm = page.getByRole("dialog", { name: "Generate new backup codes?" });
+    const confirm = page.getByRole("alertdialog", { name: "Generate new backup codes?" });
     await expect(confirm).toContainText("Your 3 unused codes stop working right away.");
     await confirm.getByRole("button", { name: "Cancel" }).click();
     await expect(confirm).toBeHidden();
@@ -173,7 +173,7 @@ test.describe("the Two-factor card", () => {
     await page.goto("/settings/security");
     const card = twoFactorCard(page);
     await card.getByRole("button", { name: "Turn off two-factor" }).click();
-    const dialog = page.getByRole("dialog", { name: "Turn off two-factor authentication?" });
+    const dialog = page.getByRole("alertdialog", { name: "Turn off two-factor authentication?" });
     await expectFocusedHeading(dialog, "Turn off two-factor authentication?");
 
     await dialog.getByRole("button", { name: "Turn off two-factor" }).click();

@@ -15,6 +15,7 @@ export function DeleteUserCard({ uuid, email, activeSessions }: { uuid: string; 
   const router = useRouter();
   const titleId = useId();
   const inputId = useId();
+  const consequencesId = useId();
   const matches = typed.trim().toLowerCase() === email.toLowerCase();
 
   function close() {
@@ -47,7 +48,7 @@ export function DeleteUserCard({ uuid, email, activeSessions }: { uuid: string; 
           Delete user
         </button>
       </div>
-      <Modal open={open} labelledBy={titleId} onCancel={close}>
+      <Modal open={open} role="alertdialog" labelledBy={titleId} describedBy={consequencesId} onCancel={close}>
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -58,14 +59,16 @@ export function DeleteUserCard({ uuid, email, activeSessions }: { uuid: string; 
             Delete {email}?
           </h2>
           <div className="dialog__body">
-            <p>This removes, for good:</p>
-            <ul>
-              <li>the account and its profile</li>
-              <li>its personal API keys and integrations</li>
-              <li>
-                {activeSessions} signed-in {activeSessions === 1 ? "device" : "devices"}
-              </li>
-            </ul>
+            <div id={consequencesId}>
+              <p>This removes, for good:</p>
+              <ul>
+                <li>the account and its profile</li>
+                <li>its personal API keys and integrations</li>
+                <li>
+                  {activeSessions} signed-in {activeSessions === 1 ? "device" : "devices"}
+                </li>
+              </ul>
+            </div>
             <div className="field">
               <label className="field__label" htmlFor={inputId}>
                 Type <strong>{email}</strong> to confirm

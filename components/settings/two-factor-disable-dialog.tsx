@@ -18,6 +18,7 @@ interface TwoFactorDisableDialogProps {
 export function TwoFactorDisableDialog({ open, onClose, onDisabled }: TwoFactorDisableDialogProps) {
   const disable = useDisableTwoFactor();
   const headingId = useId();
+  const consequencesId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState<CodeKind>("totp");
@@ -63,13 +64,13 @@ export function TwoFactorDisableDialog({ open, onClose, onDisabled }: TwoFactorD
   }
 
   return (
-    <Modal open={open} labelledBy={headingId} onCancel={() => (disable.isPending ? undefined : onClose())}>
+    <Modal open={open} role="alertdialog" labelledBy={headingId} describedBy={consequencesId} onCancel={() => (disable.isPending ? undefined : onClose())}>
       <h2 className="dialog__title" id={headingId} ref={headingRef} tabIndex={-1}>
         Turn off two-factor authentication?
       </h2>
       <form className="form" noValidate onSubmit={onSubmit}>
         <div className="dialog__body">
-          <p>
+          <p id={consequencesId}>
             Signing in will need only your password. Your backup codes stop working, and every other device is signed out.
           </p>
         </div>

@@ -18,12 +18,15 @@ interface ConfirmDialogProps {
 /** A modal question with one destructive answer; Esc and Cancel back out, unless the action is running. */
 export function ConfirmDialog({ open, title, children, confirmLabel, busyLabel, busy, onConfirm, onCancel }: ConfirmDialogProps) {
   const titleId = useId();
+  const bodyId = useId();
   return (
-    <Modal open={open} labelledBy={titleId} onCancel={() => (busy ? undefined : onCancel())}>
+    <Modal open={open} role="alertdialog" labelledBy={titleId} describedBy={bodyId} onCancel={() => (busy ? undefined : onCancel())}>
       <h2 className="dialog__title" id={titleId}>
         {title}
       </h2>
-      <div className="dialog__body">{children}</div>
+      <div className="dialog__body" id={bodyId}>
+        {children}
+      </div>
       <div className="dialog__actions">
         <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy} autoFocus>
           Cancel
