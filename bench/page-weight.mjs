@@ -21,7 +21,7 @@ const { values: options } = parseArgs({
 
 /** The budget per page, the hedgehog page's lazy chunk apart. */
 const BUDGET_BYTES = 200 * 1000;
-const PAGES = ["/settings/profile", "/settings/preferences", "/settings/security", "/settings/api-keys", "/settings/integrations", "/settings/hedgehog", "/admin/users"];
+const PAGES = ["/settings/profile", "/settings/preferences", "/settings/security", "/settings/api-keys", "/settings/integrations", "/settings/hedgehog", "/admin/users", "/admin/audit"];
 /** Found only in @posthog/hedgehog-mode's code, and only in pixi's WebGL renderer (loaded when a game starts). */
 const PACKAGE_MARKER = "hedgehog-mode-root";
 const RENDERER_MARKER = "webglcontextrestored";
