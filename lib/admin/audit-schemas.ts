@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   "user.deleted",
   "user.credential_review_requested",
   "user.credential_review_requested_all",
+  "user.signal_autonomy_changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

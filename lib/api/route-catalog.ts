@@ -25,6 +25,10 @@ import * as personalApiKeyRoll from "@/app/api/personal_api_keys/[id]/roll/route
 import * as userCredentialsReviewComplete from "@/app/api/users/[uuid]/credentials_review_complete/route";
 import * as userHedgehogConfig from "@/app/api/users/[uuid]/hedgehog_config/route";
 import * as userScenePersonalisation from "@/app/api/users/[uuid]/scene_personalisation/route";
+import * as userSignalAutonomy from "@/app/api/users/[uuid]/signal_autonomy/route";
+import * as userPushTokens from "@/app/api/users/[uuid]/push_tokens/route";
+import * as userPushToken from "@/app/api/users/[uuid]/push_tokens/[id]/route";
+import * as userPushTokensUnregister from "@/app/api/users/[uuid]/push_tokens/unregister/route";
 import * as adminAuditLog from "@/app/api/admin/audit_log/route";
 import * as adminUserRequestCredentialReview from "@/app/api/admin/users/[uuid]/request_credential_review/route";
 import * as adminRequestCredentialReview from "@/app/api/admin/request_credential_review/route";
@@ -61,6 +65,10 @@ export const ROUTE_CATALOG: readonly RouteModule[] = [
   { path: "/api/users/{uuid}/credentials_review_complete", handlers: userCredentialsReviewComplete },
   { path: "/api/users/{uuid}/hedgehog_config", handlers: userHedgehogConfig },
   { path: "/api/users/{uuid}/scene_personalisation", handlers: userScenePersonalisation },
+  { path: "/api/users/{uuid}/signal_autonomy", handlers: userSignalAutonomy },
+  { path: "/api/users/{uuid}/push_tokens", handlers: userPushTokens },
+  { path: "/api/users/{uuid}/push_tokens/{id}", handlers: userPushToken },
+  { path: "/api/users/{uuid}/push_tokens/unregister", handlers: userPushTokensUnregister },
   { path: "/api/admin/audit_log", handlers: adminAuditLog },
   { path: "/api/admin/users/{uuid}/request_credential_review", handlers: adminUserRequestCredentialReview },
   { path: "/api/admin/request_credential_review", handlers: adminRequestCredentialReview },

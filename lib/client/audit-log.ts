@@ -10,6 +10,7 @@ export const AUDIT_ACTION_LABELS = {
   "user.credential_review_requested": "Credential review requested",
   "user.credential_review_requested_all": "Credential review requested from everyone",
   "user.updated": "User updated",
+  "user.signal_autonomy_changed": "Signal autonomy changed",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -78,6 +78,15 @@ export function mayManageSessionsOf(target: { isSelf: boolean }): Decision {
   return errors.permissionDenied("You can only see and sign out your own sessions.");
 }
 
+/**
+ * Push notifications go to whichever device registered: only the owner registers, lists or
+ * removes theirs. Not staff either, who could otherwise route someone's notifications to their own device.
+ */
+export function mayManagePushTokensOf(target: { isSelf: boolean }): Decision {
+  if (target.isSelf) return null;
+  return errors.permissionDenied("You can only manage your own push notification devices.");
+}
+
 /** Two-factor is the owner's alone: staff neither read nor change another user's through these routes. */
 export function mayManageTwoFactorOf(target: { isSelf: boolean }): Decision {
   if (target.isSelf) return null;

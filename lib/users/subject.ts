@@ -4,8 +4,8 @@ import { errors } from "@/lib/api/errors";
 import { WITH_TWO_FACTOR, withoutPasswordHash, type Account, type Principal } from "@/lib/auth/principal";
 import { enforce, mayAddress, parseUserRef } from "./permissions";
 
-/** Path parameters that name a user (`:uuid` on most routes, `:user_id` on signal autonomy). */
-export type SubjectParam = "uuid" | "user_id";
+/** The path parameter that names a user (every route names users by uuid or `@me`). */
+export type SubjectParam = "uuid";
 
 export interface Subject extends Account {
   isSelf: boolean;

@@ -28,8 +28,10 @@ export const REFERENCE_ALLOW_LIST: Record<string, string> = {
   "GET /api/users/{uuid}/integrations/github/{installation_id}/repos": "not built yet: GitHub issue",
   "POST /api/users/{uuid}/integrations/github/{installation_id}/repos/refresh": "not built yet: GitHub issue",
   "GET /api/users/{uuid}/integrations/github/{installation_id}/branches": "not built yet: GitHub issue",
-  "POST /api/users/{uuid}/push_tokens/unregister": "not built yet: signal autonomy and push tokens issue",
-  "GET /api/users/{user_id}/signal_autonomy": "not built yet: signal autonomy and push tokens issue",
-  "POST /api/users/{user_id}/signal_autonomy": "not built yet: signal autonomy and push tokens issue",
-  "DELETE /api/users/{user_id}/signal_autonomy": "not built yet: signal autonomy and push tokens issue",
+  "GET /api/users/{user_id}/signal_autonomy":
+    "served at /api/users/{uuid}/signal_autonomy: every route names users by uuid or `@me` (the reference's numeric staff ids here are its weak point W10, and a non-numeric one was a 500); Next.js also serves one dynamic segment name per level.",
+  "POST /api/users/{user_id}/signal_autonomy":
+    "served at /api/users/{uuid}/signal_autonomy: every route names users by uuid or `@me` (the reference's numeric staff ids here are its weak point W10, and a non-numeric one was a 500); Next.js also serves one dynamic segment name per level.",
+  "DELETE /api/users/{user_id}/signal_autonomy":
+    "served at /api/users/{uuid}/signal_autonomy: every route names users by uuid or `@me` (the reference's numeric staff ids here are its weak point W10, and a non-numeric one was a 500); Next.js also serves one dynamic segment name per level.",
 };
