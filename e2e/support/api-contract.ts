@@ -26,10 +26,10 @@ function loadContract(): Promise<Contract> {
     const compiled = new Map<string, ValidateFunction>();
     return {
       doc,
-      templates: Object.keys(doc.paths).map((template) => ({
-        template,
-        pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}/?$`),
-      })),
+      // Static segments win over parameters, as in Next's router (`push_tokens/unregister` is not `push_tokens/{id}`).
+      templates: Object.keys(doc.paths)
+        .sort((a, b) => a.split("{").length - b.split("{").length)
+        .map((template) => ({ template, pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}/?$`) })),
       validator(pointer) {
         let validate = compiled.get(pointer);
         if (!validate) {

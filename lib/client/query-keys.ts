@@ -41,4 +41,11 @@ export const queryKeys = {
     all: () => ["two-factor"] as const,
     status: () => ["two-factor", "status"] as const,
   },
+  signalAutonomy: {
+    mine: () => ["signal-autonomy", "me"] as const,
+  },
+  pushDevices: {
+    all: () => ["push-devices"] as const,
+    mine: () => ["push-devices", "me"] as const,
+  },
 };
