@@ -9,7 +9,7 @@ const contentSecurityPolicy = ({ allowEval }) =>
     "default-src 'self'",
     `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === "development" || allowEval ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    "img-src 'self' data: blob: https://avatars.githubusercontent.com",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

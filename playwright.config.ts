@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 export const baseURL = `http://127.0.0.1:${port}`;
+/** The local GitHub the e2e server starts and configures the app with (scripts/local-github). */
+export const LOCAL_GITHUB_URL = `http://127.0.0.1:${port + 1}`;
 /**
  * Sign-ups per client address: the suite signs up from 127.0.0.1 a dozen times or so;
  * e2e/signin-throttle.spec.ts spends it from an address of its own. Sign-in budgets keep their defaults.
@@ -37,6 +39,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(port),
+      LOCAL_GITHUB_PORT: String(port + 1),
       DATABASE_URL: E2E_DATABASE_URL,
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "playwright-secret-playwright-secret-0123",

@@ -9,7 +9,7 @@ type Vars = Record<string, string | undefined>;
 type Check<T> = (raw: string) => { value: T } | { rule: string };
 
 /** Values of these are never quoted in an error: they carry credentials. */
-const SENSITIVE = new Set(["DATABASE_URL", "NEXTAUTH_SECRET", "SMTP_URL", "TWO_FACTOR_ENCRYPTION_KEYS"]);
+const SENSITIVE = new Set(["DATABASE_URL", "NEXTAUTH_SECRET", "SMTP_URL", "TWO_FACTOR_ENCRYPTION_KEYS", "GITHUB_APP_PRIVATE_KEY", "GITHUB_APP_CLIENT_SECRET"]);
 
 /** An unset or blank variable reads as `undefined` (an `.env` file's `FOO=` means "not set"). */
 function variable<T>(check: Check<T>) {
@@ -144,7 +144,32 @@ const shape = {
   RATE_LIMIT_EMAIL_VERIFICATION_ATTEMPT_WINDOW_SECONDS: optionalPositiveInt(),
   RATE_LIMIT_EMAIL_CHANGE_PASSWORD_LIMIT: optionalPositiveInt(),
   RATE_LIMIT_EMAIL_CHANGE_PASSWORD_WINDOW_SECONDS: optionalPositiveInt(),
+  GITHUB_APP_ID: optionalPositiveInt(),
+  GITHUB_APP_SLUG: text(),
+  GITHUB_APP_PRIVATE_KEY: text(),
+  GITHUB_APP_CLIENT_ID: text(),
+  GITHUB_APP_CLIENT_SECRET: text(),
+  GITHUB_WEB_URL: urlWithProtocol(["http:", "https:"], "an http:// or https:// URL"),
+  GITHUB_API_URL: urlWithProtocol(["http:", "https:"], "an http:// or https:// URL"),
+  RATE_LIMIT_GITHUB_REFRESH_LIMIT: optionalPositiveInt(),
+  RATE_LIMIT_GITHUB_REFRESH_WINDOW_SECONDS: optionalPositiveInt(),
 };
+
+const GITHUB_APP_VARIABLES = ["GITHUB_APP_ID", "GITHUB_APP_SLUG", "GITHUB_APP_PRIVATE_KEY", "GITHUB_APP_CLIENT_ID", "GITHUB_APP_CLIENT_SECRET"] as const;
+
+/** The GitHub App the integrations use; all five of its variables or none (GitHub is then "not configured"). */
+export interface GitHubAppConfig {
+  appId: number;
+  slug: string;
+  /** PEM; a one-line value with `\n` escapes is unfolded. */
+  privateKey: string;
+  clientId: string;
+  clientSecret: string;
+  /** github.com, or a GitHub Enterprise Server / the local GitHub: where people install and authorize. */
+  webUrl: string;
+  /** api.github.com, or `<server>/api/v3`. */
+  apiUrl: string;
+}
 
 /** Every variable the configuration reads (the README's Configuration table lists the same ones, bar NODE_ENV). */
 export const CONFIG_VARIABLES = Object.keys(shape);
@@ -188,6 +213,7 @@ export interface Config {
   emailVerificationTtlSeconds: number;
   /** Keyed by budget name in lower case (`signup`, `signin_per_client`, …). */
   rateLimits: Record<string, RateLimitOverride>;
+  github: GitHubAppConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -254,5 +280,29 @@ export function parseConfig(vars: Vars): Config {
     passwordResetTtlSeconds: parsed.PASSWORD_RESET_TTL_SECONDS,
     emailVerificationTtlSeconds: parsed.EMAIL_VERIFICATION_TTL_SECONDS,
     rateLimits,
+    github: githubAppConfig(parsed),
+  };
+}
+
+function githubAppConfig(parsed: {
+  GITHUB_APP_ID?: number;
+  GITHUB_APP_SLUG?: string;
+  GITHUB_APP_PRIVATE_KEY?: string;
+  GITHUB_APP_CLIENT_ID?: string;
+  GITHUB_APP_CLIENT_SECRET?: string;
+  GITHUB_WEB_URL?: string;
+  GITHUB_API_URL?: string;
+}): GitHubAppConfig | null {
+  const missing = GITHUB_APP_VARIABLES.filter((name) => parsed[name] === undefined);
+  if (missing.length === GITHUB_APP_VARIABLES.length) return null;
+  if (missing.length > 0) throw new ConfigError([`the GitHub App needs ${missing.join(", ")} too (set all of ${GITHUB_APP_VARIABLES.join(", ")}, or none)`]);
+  return {
+    appId: parsed.GITHUB_APP_ID!,
+    slug: parsed.GITHUB_APP_SLUG!,
+    privateKey: parsed.GITHUB_APP_PRIVATE_KEY!.replaceAll("\\n", "\n"),
+    clientId: parsed.GITHUB_APP_CLIENT_ID!,
+    clientSecret: parsed.GITHUB_APP_CLIENT_SECRET!,
+    webUrl: (parsed.GITHUB_WEB_URL ?? "https://github.com").replace(/\/$/, ""),
+    apiUrl: (parsed.GITHUB_API_URL ?? "https://api.github.com").replace(/\/$/, ""),
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { ConfigError, parseConfig, type Config, type EncryptionKey, type LogLevel, type RateLimitOverride } from "./config-schema";
+import { ConfigError, parseConfig, type Config, type EncryptionKey, type GitHubAppConfig, type LogLevel, type RateLimitOverride } from "./config-schema";
 
 const DEV_SECRET = "insecure-development-secret-change-me-0123456789";
 
@@ -74,6 +74,10 @@ export const env = {
   },
   get appName(): string {
     return config().appName;
+  },
+  /** The GitHub App, or null when not configured (the Integrations page says so). */
+  get github(): GitHubAppConfig | null {
+    return config().github;
   },
   get authSecret(): string {
     const { authSecret, production } = config();

@@ -37,6 +37,8 @@ export const rateRules = {
   email_verification_attempt: () => env.rateLimit("email_verification_attempt", { limit: 10, windowSeconds: 60 * 60 }),
   /** Wrong current passwords on an email change, per user; past it even the right one waits. */
   email_change_password: () => env.rateLimit("email_change_password", { limit: 10, windowSeconds: FIFTEEN_MINUTES }),
+  /** Repository refreshes per user (each reads every page of GitHub's list). */
+  github_refresh: () => env.rateLimit("github_refresh", { limit: 10, windowSeconds: 60 }),
 } satisfies Record<string, () => RateRule>;
 
 export type RateRuleName = keyof typeof rateRules;
@@ -103,6 +105,7 @@ interface Budget {
 const budgets = {
   signup: { key: (request: Request) => clientKey(request.headers) },
   password_reset_per_client: { key: (request: Request) => clientKey(request.headers) },
+  github_refresh: { key: (_request: Request, principal: Principal | null) => (principal ? `user:${principal.user.id}` : "anonymous") },
 } satisfies { [name in RateRuleName]?: Budget };
 
 export type RateLimitName = keyof typeof budgets;

@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { startLocalGitHub } from "./local-github/server.mjs";
 
 const url = new URL(process.env.DATABASE_URL);
 if (!["127.0.0.1", "localhost"].includes(url.hostname)) throw new Error("e2e runs only against a local database");
@@ -22,6 +23,18 @@ run("npx", ["tsx", "scripts/migrate.ts"]);
 // staff user never meets the "last staff user" guard, whatever runs beside it.
 run("npx", ["tsx", "--conditions=react-server", "scripts/create-user.ts", "--email", "operator@e2e.test", `--password=${randomBytes(18).toString("base64url")}`, "--staff", "--first-name", "Operator"]);
 
-const server = spawn(process.execPath, ["server.mjs", "-p", process.env.PORT, "-H", "127.0.0.1"], { stdio: "inherit", env: process.env });
+// The local GitHub the app is configured with, on the port the tests reach it at (playwright.config.ts).
+const github = await startLocalGitHub({ port: Number(process.env.LOCAL_GITHUB_PORT), callbackUrl: `${process.env.NEXTAUTH_URL}/api/integrations/github/callback` });
+const githubEnv = {
+  GITHUB_WEB_URL: github.webUrl,
+  GITHUB_API_URL: github.apiUrl,
+  GITHUB_APP_ID: String(github.appId),
+  GITHUB_APP_SLUG: github.appSlug,
+  GITHUB_APP_CLIENT_ID: github.clientId,
+  GITHUB_APP_CLIENT_SECRET: github.clientSecret,
+  GITHUB_APP_PRIVATE_KEY: github.privateKeyPem,
+};
+
+const server = spawn(process.execPath, ["server.mjs", "-p", process.env.PORT, "-H", "127.0.0.1"], { stdio: "inherit", env: { ...process.env, ...githubEnv } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => void github.close().finally(() => process.exit(code ?? 0)));

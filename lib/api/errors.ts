@@ -78,6 +78,13 @@ export const errors = {
       headers: { "Retry-After": String(retryAfterSeconds) },
     });
   },
+  /** An upstream service (GitHub) answered with an error: 502, never its body or our credentials. */
+  badGateway(detail: string, code = "bad_gateway"): ApiError {
+    return new ApiError(502, "server_error", code, detail);
+  },
+  upstreamUnavailable(detail: string, code: string, retryAfterSeconds = 30): ApiError {
+    return new ApiError(503, "server_error", code, detail, null, { headers: { "Retry-After": String(retryAfterSeconds) } });
+  },
   server(): ApiError {
     return new ApiError(500, "server_error", "error", "A server error occurred.");
   },

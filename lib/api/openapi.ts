@@ -68,7 +68,9 @@ function authSentence(spec: EndpointSpec): string {
 function operation(spec: EndpointSpec, method: Method): ZodOpenApiOperationObject {
   const json = (schema: unknown) => ({ "application/json": { schema } }) as never;
   const responses: Record<string, ZodOpenApiResponseObject> = {
-    [spec.status]: spec.response ? { description: spec.summary, content: json(spec.response) } : { description: "No content." },
+    [spec.status]: spec.response
+      ? { description: spec.summary, content: json(spec.response) }
+      : { description: spec.status === 302 ? "A redirect: see `Location`." : "No content." },
   };
   for (const [status, other] of Object.entries(spec.otherResponses)) {
     if (other) responses[status] = { description: other.description, content: json(other.schema) };

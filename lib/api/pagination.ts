@@ -19,7 +19,7 @@ export type Paginated<T> = Omit<z.infer<ReturnType<typeof pageSchema<z.ZodUnknow
  * A whole number in a query string: decimal digits only, so `0x10`, `1e3` and ` 5` are refused
  * rather than read as numbers. Documented as the integer it stands for.
  */
-function integerParam(bounds: { min: number; max: number }, fallback: number, description: string) {
+export function integerParam(bounds: { min: number; max: number }, fallback: number, description: string) {
   return z
     .string()
     .regex(/^-?\d{1,16}$/, "Must be a whole number.")

@@ -29,6 +29,14 @@ import * as userSignalAutonomy from "@/app/api/users/[uuid]/signal_autonomy/rout
 import * as userPushTokens from "@/app/api/users/[uuid]/push_tokens/route";
 import * as userPushToken from "@/app/api/users/[uuid]/push_tokens/[id]/route";
 import * as userPushTokensUnregister from "@/app/api/users/[uuid]/push_tokens/unregister/route";
+import * as userGithubLogin from "@/app/api/users/[uuid]/github_login/route";
+import * as userIntegrations from "@/app/api/users/[uuid]/integrations/route";
+import * as userGithubStart from "@/app/api/users/[uuid]/integrations/github/start/route";
+import * as userGithubIntegration from "@/app/api/users/[uuid]/integrations/github/[installation_id]/route";
+import * as userGithubRepos from "@/app/api/users/[uuid]/integrations/github/[installation_id]/repos/route";
+import * as userGithubReposRefresh from "@/app/api/users/[uuid]/integrations/github/[installation_id]/repos/refresh/route";
+import * as userGithubBranches from "@/app/api/users/[uuid]/integrations/github/[installation_id]/branches/route";
+import * as githubCallback from "@/app/api/integrations/github/callback/route";
 import * as adminAuditLog from "@/app/api/admin/audit_log/route";
 import * as adminUserRequestCredentialReview from "@/app/api/admin/users/[uuid]/request_credential_review/route";
 import * as adminRequestCredentialReview from "@/app/api/admin/request_credential_review/route";
@@ -69,6 +77,14 @@ export const ROUTE_CATALOG: readonly RouteModule[] = [
   { path: "/api/users/{uuid}/push_tokens", handlers: userPushTokens },
   { path: "/api/users/{uuid}/push_tokens/{id}", handlers: userPushToken },
   { path: "/api/users/{uuid}/push_tokens/unregister", handlers: userPushTokensUnregister },
+  { path: "/api/users/{uuid}/github_login", handlers: userGithubLogin },
+  { path: "/api/users/{uuid}/integrations", handlers: userIntegrations },
+  { path: "/api/users/{uuid}/integrations/github/start", handlers: userGithubStart },
+  { path: "/api/users/{uuid}/integrations/github/{installation_id}", handlers: userGithubIntegration },
+  { path: "/api/users/{uuid}/integrations/github/{installation_id}/repos", handlers: userGithubRepos },
+  { path: "/api/users/{uuid}/integrations/github/{installation_id}/repos/refresh", handlers: userGithubReposRefresh },
+  { path: "/api/users/{uuid}/integrations/github/{installation_id}/branches", handlers: userGithubBranches },
+  { path: "/api/integrations/github/callback", handlers: githubCallback },
   { path: "/api/admin/audit_log", handlers: adminAuditLog },
   { path: "/api/admin/users/{uuid}/request_credential_review", handlers: adminUserRequestCredentialReview },
   { path: "/api/admin/request_credential_review", handlers: adminRequestCredentialReview },

@@ -25,7 +25,8 @@ export type RouteHandler = (request: NextRequest, context: RouteContext) => Prom
 type Schema = z.ZodType;
 type ObjectSchema = z.ZodObject;
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
-type SuccessStatus = 200 | 201 | 202 | 204;
+/** 302: a browser's landing route (GitHub's return), answering with a `Location`. */
+type SuccessStatus = 200 | 201 | 202 | 204 | 302;
 
 /** A success answer other than the declared one (e.g. health's 503), listed in `otherResponses`. */
 export class Reply<T = unknown> {

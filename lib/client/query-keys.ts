@@ -44,6 +44,12 @@ export const queryKeys = {
   signalAutonomy: {
     mine: () => ["signal-autonomy", "me"] as const,
   },
+  integrations: {
+    all: () => ["integrations"] as const,
+    mine: () => ["integrations", "me"] as const,
+    repositories: (installationId: string, search: string, offset: number) => ["integrations", "repositories", installationId, { search, offset }] as const,
+    branches: (installationId: string, repo: string, search: string) => ["integrations", "branches", installationId, { repo, search }] as const,
+  },
   pushDevices: {
     all: () => ["push-devices"] as const,
     mine: () => ["push-devices", "me"] as const,

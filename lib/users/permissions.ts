@@ -87,6 +87,12 @@ export function mayManagePushTokensOf(target: { isSelf: boolean }): Decision {
   return errors.permissionDenied("You can only manage your own push notification devices.");
 }
 
+/** A user's GitHub links reach their GitHub: only they list, browse, connect or remove them (staff too are refused). */
+export function mayManageIntegrationsOf(target: { isSelf: boolean }): Decision {
+  if (target.isSelf) return null;
+  return errors.permissionDenied("You can only manage your own integrations.");
+}
+
 /** Two-factor is the owner's alone: staff neither read nor change another user's through these routes. */
 export function mayManageTwoFactorOf(target: { isSelf: boolean }): Decision {
   if (target.isSelf) return null;

@@ -58,6 +58,7 @@ describe("the configuration schema", () => {
       passwordResetTtlSeconds: 3600,
       emailVerificationTtlSeconds: 86400,
       rateLimits: {},
+      github: null,
     });
   });
 
@@ -114,6 +115,14 @@ describe("the configuration schema", () => {
       EMAIL_VERIFICATION_TTL_SECONDS: "3600",
       RATE_LIMIT_TWO_FACTOR_LIMIT: "3",
       RATE_LIMIT_TWO_FACTOR_WINDOW_SECONDS: "300",
+      GITHUB_APP_ID: "4242",
+      GITHUB_APP_SLUG: "hoglet-accounts",
+      GITHUB_APP_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----\\nMIIB\\n-----END PRIVATE KEY-----",
+      GITHUB_APP_CLIENT_ID: "Iv1.abc",
+      GITHUB_APP_CLIENT_SECRET: "client-secret",
+      GITHUB_WEB_URL: "https://ghe.example.com/",
+      GITHUB_API_URL: "https://ghe.example.com/api/v3",
+      RATE_LIMIT_GITHUB_REFRESH_LIMIT: "4",
       NODE_ENV: "production",
     });
     expect(config).toEqual({
@@ -149,8 +158,28 @@ describe("the configuration schema", () => {
         signin_per_email: { limit: 20, windowSeconds: 1800 },
         signup: { limit: 7, windowSeconds: 120 },
         two_factor: { limit: 3, windowSeconds: 300 },
+        github_refresh: { limit: 4 },
+      },
+      github: {
+        appId: 4242,
+        slug: "hoglet-accounts",
+        privateKey: "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----",
+        clientId: "Iv1.abc",
+        clientSecret: "client-secret",
+        webUrl: "https://ghe.example.com",
+        apiUrl: "https://ghe.example.com/api/v3",
       },
     });
+  });
+
+  it("takes the GitHub App's five variables together or not at all, never quoting the secrets", () => {
+    expect(parseConfig({ GITHUB_APP_ID: "1", GITHUB_APP_SLUG: "a", GITHUB_APP_PRIVATE_KEY: "k", GITHUB_APP_CLIENT_ID: "c", GITHUB_APP_CLIENT_SECRET: "s" }).github).toMatchObject({
+      webUrl: "https://github.com",
+      apiUrl: "https://api.github.com",
+    });
+    const message = errorOf({ GITHUB_APP_ID: "1", GITHUB_APP_CLIENT_SECRET: "super-secret" });
+    expect(message).toContain("GITHUB_APP_SLUG, GITHUB_APP_PRIVATE_KEY, GITHUB_APP_CLIENT_ID");
+    expect(message).not.toContain("super-secret");
   });
 
   it("knows exactly the variables the README documents", () => {

@@ -4,51 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { LOCAL_GITHUB_SERVER as SERVER, type Installation, type LocalGitHub, type Repository, type State } from "../support/local-github";
 
-// The fake is plain JavaScript with no declarations; this is the part of its API the tests rely on.
-interface Installation {
-  id: number;
-  account: { login: string; type: string };
-  repository_selection: string;
-}
-interface Repository {
-  id: number;
-  name: string;
-  full_name: string;
-  default_branch: string;
-}
-interface State {
-  addUser(user: { login: string }): { login: string; id: number };
-  addInstallation(spec: {
-    account: { login: string; type: "User" | "Organization" };
-    users?: string[];
-    repositories?: number | string[];
-    repositorySelection?: "all" | "selected";
-  }): Installation;
-  addRepository(installationId: number, name: string, options?: { branches?: string[]; defaultBranch?: string }): Repository;
-  removeRepository(installationIdOrFullName: number | string, name?: string): void;
-  setBranches(fullName: string, names: string[], options?: { defaultBranch?: string }): void;
-  setSignedInUser(login: string | null): void;
-  setFailure(mode: null | "down" | "unreachable" | "rate_limited"): void;
-  advanceClock(seconds: number): void;
-  issueUserToken(login: string): { access_token: string; refresh_token: string };
-  clearRequests(): void;
-  reset(): void;
-  readonly requests: { method: string; path: string; query: string; auth: string | null }[];
-}
-interface LocalGitHub {
-  webUrl: string;
-  apiUrl: string;
-  appId: number;
-  appSlug: string;
-  clientId: string;
-  clientSecret: string;
-  privateKeyPem: string;
-  state: State;
-  close(): Promise<void>;
-}
-
-const SERVER = path.resolve(import.meta.dirname, "../../scripts/local-github/server.mjs");
 const CALLBACK = "http://localhost:3000/api/integrations/github/callback";
 
 let github: LocalGitHub;

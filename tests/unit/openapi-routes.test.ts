@@ -105,6 +105,8 @@ describe("the OpenAPI document", () => {
         // Public: links from mail, acting as nobody.
         "users_request_email_verification_create",
         "users_verify_email_create",
+        // Public: GitHub's redirect back; it links only with a state the (gated) start created.
+        "integrations_github_callback_retrieve",
       ].sort(),
     );
     for (const operation of operations) {

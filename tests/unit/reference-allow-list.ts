@@ -22,12 +22,6 @@ export const REFERENCE_ALLOW_LIST: Record<string, string> = {
   "POST /api/users/{uuid}/scene_personalisation body:user-fields":
     "the reference lists the user serializer's fields as this body, a generator artifact: the action reads `scene` and `dashboard` only.",
 
-  "GET /api/users/{uuid}/github_login": "not built yet: GitHub issue",
-  "GET /api/users/{uuid}/integrations": "not built yet: GitHub issue",
-  "DELETE /api/users/{uuid}/integrations/github/{installation_id}": "not built yet: GitHub issue",
-  "GET /api/users/{uuid}/integrations/github/{installation_id}/repos": "not built yet: GitHub issue",
-  "POST /api/users/{uuid}/integrations/github/{installation_id}/repos/refresh": "not built yet: GitHub issue",
-  "GET /api/users/{uuid}/integrations/github/{installation_id}/branches": "not built yet: GitHub issue",
   "GET /api/users/{user_id}/signal_autonomy":
     "served at /api/users/{uuid}/signal_autonomy: every route names users by uuid or `@me` (the reference's numeric staff ids here are its weak point W10, and a non-numeric one was a 500); Next.js also serves one dynamic segment name per level.",
   "POST /api/users/{user_id}/signal_autonomy":
