@@ -17,6 +17,7 @@ const AVATAR_HOST = "https://avatars.githubusercontent.com/";
 
 function githubProblem(error: ApiClientError): string {
   if (error.status === 503) return "GitHub can't be reached right now. Try again in a moment.";
+  if (error.status === 502) return "GitHub answered with an error. Try again in a moment.";
   if (error.status === 429) return `GitHub is limiting requests. Try again in ${error.retryAfterSeconds ?? 60} seconds.`;
   return error.body.detail;
 }

@@ -54,14 +54,15 @@ function githubApp(): App<{ Octokit: typeof Octokit }> {
 
 /**
  * GitHub's failures in our envelope, with nothing of the request (no token, no URL query): its
- * rate limit becomes 429 with Retry-After, unreachable 503, any other answer 502.
+ * rate limit becomes 429 with Retry-After, no answer at all 503, any other failing answer 502.
  */
 function asApiError(error: unknown, doing: string): ApiError {
-  if (!(error instanceof RequestError)) {
+  // Octokit reports a request that got no answer as a RequestError with status 500 and no response.
+  if (!(error instanceof RequestError) || !error.response) {
     log.warn("github.unreachable", { doing, error: (error as Error)?.name });
     return errors.upstreamUnavailable("GitHub can't be reached right now. Try again shortly.", "github_unavailable");
   }
-  const headers = error.response?.headers ?? {};
+  const headers = error.response.headers;
   const retryAfter = Number(headers["retry-after"]);
   const resetAt = Number(headers["x-ratelimit-reset"]);
   if (error.status === 429 || (error.status === 403 && (headers["x-ratelimit-remaining"] === "0" || Number.isFinite(retryAfter) && retryAfter > 0))) {
@@ -69,7 +70,7 @@ function asApiError(error: unknown, doing: string): ApiError {
     return errors.throttled(seconds);
   }
   log.warn("github.error", { doing, status: error.status });
-  if (error.status === 0 || error.status >= 500) return errors.upstreamUnavailable("GitHub is having trouble right now. Try again shortly.", "github_unavailable");
+  if (error.status >= 500) return errors.badGateway("GitHub answered with an error. Try again shortly.", "github_error");
   return errors.badGateway(`GitHub refused the request while ${doing} (status ${error.status}).`, "github_error");
 }
 

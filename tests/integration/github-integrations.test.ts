@@ -165,12 +165,12 @@ describe("repositories and branches", () => {
     expectError(await call(BRANCHES, { path: `${installationPath(installationId)}/branches?repo=octocat/hello-world&limit=1001`, params, cookie }), 400, { type: "validation_error", code: "max_value", attr: "limit" });
   });
 
-  it("GitHub down: 503 in the envelope with no token material, and a stale cache still answers", async () => {
+  it("GitHub down: 502 in the envelope with no token material, unreachable 503, and a stale cache still answers", async () => {
     const { cookie, installationId } = await connected("octocat");
     const params = { uuid: me, installation_id: installationId };
     github.state.setFailure("down");
     const cold = await call(REPOS, { path: `${installationPath(installationId)}/repos`, params, cookie });
-    expectError(cold, 503, { type: "server_error", code: "github_unavailable" });
+    expectError(cold, 502, { type: "server_error", code: "github_error" });
     expect(JSON.stringify(cold.body)).not.toMatch(/gh[sur]_|BEGIN|Bearer/);
     github.state.setFailure(null);
     const warm = await call(REPOS, { path: `${installationPath(installationId)}/repos`, params, cookie });
@@ -194,6 +194,9 @@ describe("removing and who may", () => {
   it("removes the caller's link (204) and revokes their token at GitHub; another user's installation id is a 404 with no effect; a non-numeric id is a 400", async () => {
     const owner = await connected("octocat");
     const other = await connected("octocat");
+    const elsewhere = await connected("hedgehog-inc");
+    expectError(await call(REMOVE, { method: "DELETE", path: installationPath(elsewhere.installationId), params: { uuid: me, installation_id: elsewhere.installationId }, cookie: owner.cookie }), 404, { type: "invalid_request", code: "not_found" });
+    expect(await db().gitHubIntegration.count({ where: { userId: elsewhere.user.id } })).toBe(1);
     expectError(await call(REMOVE, { method: "DELETE", path: installationPath("99999999"), params: { uuid: me, installation_id: "99999999" }, cookie: owner.cookie }), 404, { type: "invalid_request", code: "not_found" });
     expectError(await call(REMOVE, { method: "DELETE", path: installationPath("abc"), params: { uuid: me, installation_id: "abc" }, cookie: owner.cookie }), 400, { type: "validation_error", code: "invalid_input", attr: "installation_id" });
     github.state.clearRequests();
