@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
+import { SAME_ORIGIN, expect, test } from "./support/fixtures";
 import { signInPage } from "./support/browser";
 import { enableTwoFactor } from "./support/two-factor";
 
@@ -43,6 +43,33 @@ for (const colorScheme of ["light", "dark"] as const) {
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole("region", { name: "Delete user" }).getByRole("button", { name: "Delete user", exact: true }).click();
       await expect(page.getByRole("alertdialog")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test("the integrations page with a connected installation, a repository chosen and the remove dialog", async ({ page, account }) => {
+      await signInPage(page, account);
+      await page.goto("/settings/integrations");
+      await page.getByRole("button", { name: "Connect GitHub" }).click();
+      await page.getByRole("button", { name: "Install on octocat" }).click();
+      await expect(page).toHaveURL(/github_link_success=1/);
+      await page.getByRole("button", { name: "octocat/hello-world" }).click();
+      await expect(page.getByRole("combobox", { name: "Branches of octocat/hello-world" })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole("button", { name: "Remove octocat" }).click();
+      await expect(page.getByRole("alertdialog")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test("the preferences page opted in to signals, with a mobile device", async ({ page, account, userApi }) => {
+      expect((await userApi.post("/api/users/@me/push_tokens/", { data: { token: `a11y-device-token-${account.id}`, platform: "android" }, headers: SAME_ORIGIN })).status()).toBe(201);
+      await signInPage(page, account);
+      await page.goto("/settings/preferences");
+      await page.getByRole("switch", { name: "Signal autonomy" }).click();
+      await expect(page.getByRole("combobox", { name: "Start on their own from" })).toBeVisible();
+      await page.getByRole("textbox", { name: "Slack channel" }).fill("not a channel");
+      await page.getByRole("button", { name: "Save channel" }).click();
+      await expect(page.getByRole("region", { name: "Signals" }).getByRole("alert")).toBeVisible();
+      await expect(page.getByRole("list", { name: "Mobile devices" }).getByRole("listitem")).toHaveCount(1);
       expect(await seriousViolations(page)).toEqual([]);
     });
 

@@ -1,10 +1,10 @@
 "use client";
 
-import { useId, useState } from "react";
-import { SaveStatus } from "@/components/ui/save-status";
+import { useState } from "react";
 import type { SaveState } from "@/lib/client/use-instant-save";
 import { useMe } from "@/lib/client/use-me";
 import { useSetSceneDashboard } from "@/lib/client/use-scene-defaults";
+import { SelectSetting } from "./select-setting";
 import { SettingsCard } from "./settings-card";
 
 /** The scenes that show a dashboard, by the names PostHog's client posts. */
@@ -20,7 +20,6 @@ export interface DashboardOption {
 }
 
 function SceneRow({ scene, label, help, dashboards, chosen }: (typeof SCENES)[number] & { dashboards: readonly DashboardOption[]; chosen: number | undefined }) {
-  const id = useId();
   const setDashboard = useSetSceneDashboard();
   const [state, setState] = useState<SaveState>({ kind: "idle" });
   const [failed, setFailed] = useState<number | null>(null);
@@ -42,29 +41,18 @@ function SceneRow({ scene, label, help, dashboards, chosen }: (typeof SCENES)[nu
   }
 
   return (
-    <div className="field scene-default">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <p className="field__help" id={`${id}-help`}>
-        {help}
-      </p>
-      <div className="scene-default__control">
-        <select id={id} className="input scene-default__select" value={shown === undefined ? "" : String(shown)} aria-describedby={`${id}-help ${id}-status`} onChange={(event) => choose(Number(event.target.value))}>
-          {shown === undefined ? (
-            <option value="" disabled>
-              Choose a dashboard
-            </option>
-          ) : null}
-          {dashboards.map((dashboard) => (
-            <option key={dashboard.id} value={String(dashboard.id)}>
-              {dashboard.name}
-            </option>
-          ))}
-        </select>
-        <SaveStatus id={`${id}-status`} state={state} onRetry={() => failed !== null && choose(failed)} />
-      </div>
-    </div>
+    <SelectSetting label={label} help={help} value={shown === undefined ? "" : String(shown)} onChange={(value) => choose(Number(value))} state={state} onRetry={() => failed !== null && choose(failed)}>
+      {shown === undefined ? (
+        <option value="" disabled>
+          Choose a dashboard
+        </option>
+      ) : null}
+      {dashboards.map((dashboard) => (
+        <option key={dashboard.id} value={String(dashboard.id)}>
+          {dashboard.name}
+        </option>
+      ))}
+    </SelectSetting>
   );
 }
 

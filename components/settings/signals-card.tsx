@@ -8,6 +8,7 @@ import { useMySignalAutonomy, useOptOutOfSignalAutonomy, useSaveSignalAutonomy, 
 import { SIGNAL_PRIORITIES, slackChannelProblem, type SignalPriority } from "@/lib/signals/rules";
 import type { SignalAutonomyDto } from "@/lib/signals/schemas";
 import { SettingSwitch } from "./setting-switch";
+import { SelectSetting } from "./select-setting";
 import { SettingsCard } from "./settings-card";
 
 const PRIORITY_NAMES: Record<SignalPriority, string> = { P0: "P0 · critical", P1: "P1 · high", P2: "P2 · medium", P3: "P3 · low", P4: "P4 · lowest" };
@@ -32,35 +33,17 @@ function useSignalSave() {
 }
 
 function PrioritySelect({ label, help, emptyLabel, field, config }: { label: string; help: string; emptyLabel: string; field: "autostart_priority" | "slack_notification_min_priority"; config: SignalAutonomyDto }) {
-  const id = useId();
   const { state, send, retry, pending } = useSignalSave();
   const shown = pending && field in pending ? pending[field] : config[field];
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <p className="field__help" id={`${id}-help`}>
-        {help}
-      </p>
-      <div className="scene-default__control">
-        <select
-          id={id}
-          className="input scene-default__select"
-          value={shown ?? ""}
-          aria-describedby={`${id}-help ${id}-status`}
-          onChange={(event) => send({ [field]: event.target.value === "" ? null : (event.target.value as SignalPriority) })}
-        >
-          <option value="">{emptyLabel}</option>
-          {SIGNAL_PRIORITIES.map((priority) => (
-            <option key={priority} value={priority}>
-              {PRIORITY_NAMES[priority]}
-            </option>
-          ))}
-        </select>
-        <SaveStatus id={`${id}-status`} state={state} onRetry={retry} />
-      </div>
-    </div>
+    <SelectSetting label={label} help={help} value={shown ?? ""} onChange={(value) => send({ [field]: value === "" ? null : (value as SignalPriority) })} state={state} onRetry={retry}>
+      <option value="">{emptyLabel}</option>
+      {SIGNAL_PRIORITIES.map((priority) => (
+        <option key={priority} value={priority}>
+          {PRIORITY_NAMES[priority]}
+        </option>
+      ))}
+    </SelectSetting>
   );
 }
 
