@@ -114,6 +114,7 @@ const shape = {
   SESSION_MAX_AGE_SECONDS: positiveInt(FOURTEEN_DAYS),
   SESSION_ABSOLUTE_MAX_AGE_SECONDS: positiveInt(FOURTEEN_DAYS),
   SESSION_SENSITIVE_ACTIONS_AGE_SECONDS: positiveInt(2 * 60 * 60),
+  SESSION_EMAIL_CHANGE_AGE_SECONDS: positiveInt(10 * 60),
   API_MAX_BODY_BYTES: positiveInt(64 * 1024),
   LOG_LEVEL: logLevel.transform((value) => value ?? "info"),
   TRUST_PROXY: booleanFlag(false),
@@ -201,6 +202,8 @@ export interface Config {
   sessionMaxAge: number;
   sessionAbsoluteMaxAge: number;
   sensitiveActionsAgeSeconds: number;
+  /** An email change needs a fresher sign-in than the other sensitive actions. */
+  emailChangeAgeSeconds: number;
   maxBodyBytes: number;
   logLevel: LogLevel;
   trustProxy: boolean;
@@ -271,6 +274,7 @@ export function parseConfig(vars: Vars): Config {
     sessionMaxAge: parsed.SESSION_MAX_AGE_SECONDS,
     sessionAbsoluteMaxAge: parsed.SESSION_ABSOLUTE_MAX_AGE_SECONDS,
     sensitiveActionsAgeSeconds: parsed.SESSION_SENSITIVE_ACTIONS_AGE_SECONDS,
+    emailChangeAgeSeconds: parsed.SESSION_EMAIL_CHANGE_AGE_SECONDS,
     maxBodyBytes: parsed.API_MAX_BODY_BYTES,
     logLevel: parsed.LOG_LEVEL,
     trustProxy: parsed.TRUST_PROXY,

@@ -101,6 +101,9 @@ export const env = {
   get sensitiveActionsAgeSeconds(): number {
     return config().sensitiveActionsAgeSeconds;
   },
+  get emailChangeAgeSeconds(): number {
+    return config().emailChangeAgeSeconds;
+  },
   get signupEnabled(): boolean {
     return config().signupEnabled;
   },

@@ -18,6 +18,10 @@ export const errorEnvelopeSchema = z
     detail: z.string(),
     attr: z.string().nullable(),
     issues: z.array(fieldIssueSchema).optional().meta({ description: "Every field problem of a validation error." }),
+    sensitive_session_expires_at: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .meta({ description: "With `reauth_required`: when this session's secure mode ended (`POST /api/auth/reauthenticate` renews it)." }),
   })
   .meta({ id: "Error" });
 

@@ -10,7 +10,7 @@ export class ApiError extends Error {
     readonly code: string,
     readonly detail: string,
     readonly attr: string | null = null,
-    readonly extra: { issues?: FieldIssue[]; headers?: Record<string, string> } = {},
+    readonly extra: { issues?: FieldIssue[]; headers?: Record<string, string>; sensitiveSessionExpiresAt?: string } = {},
   ) {
     super(detail);
     this.name = "ApiError";
@@ -19,6 +19,7 @@ export class ApiError extends Error {
   toBody(): ErrorBody {
     const body: ErrorBody = { type: this.type, code: this.code, detail: this.detail, attr: this.attr };
     if (this.extra.issues) body.issues = this.extra.issues;
+    if (this.extra.sensitiveSessionExpiresAt) body.sensitive_session_expires_at = this.extra.sensitiveSessionExpiresAt;
     return body;
   }
 }
@@ -43,6 +44,12 @@ export const errors = {
   },
   permissionDenied(detail: string, code = "permission_denied"): ApiError {
     return new ApiError(403, "authentication_error", code, detail);
+  },
+  /** Secure mode: the session's sign-in is too old for this change; the body says when it ended. */
+  reauthRequired(expiredAt: Date): ApiError {
+    return new ApiError(403, "authentication_error", "reauth_required", "This change needs a recent sign-in. Confirm your password to continue.", null, {
+      sensitiveSessionExpiresAt: expiredAt.toISOString(),
+    });
   },
   twoFactorSetupRequired(): ApiError {
     return errors.permissionDenied(

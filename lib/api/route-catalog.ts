@@ -37,6 +37,8 @@ import * as userGithubRepos from "@/app/api/users/[uuid]/integrations/github/[in
 import * as userGithubReposRefresh from "@/app/api/users/[uuid]/integrations/github/[installation_id]/repos/refresh/route";
 import * as userGithubBranches from "@/app/api/users/[uuid]/integrations/github/[installation_id]/branches/route";
 import * as githubCallback from "@/app/api/integrations/github/callback/route";
+import * as authReauthenticate from "@/app/api/auth/reauthenticate/route";
+import * as authLock from "@/app/api/auth/lock/route";
 import * as adminAuditLog from "@/app/api/admin/audit_log/route";
 import * as adminUserRequestCredentialReview from "@/app/api/admin/users/[uuid]/request_credential_review/route";
 import * as adminRequestCredentialReview from "@/app/api/admin/request_credential_review/route";
@@ -85,6 +87,8 @@ export const ROUTE_CATALOG: readonly RouteModule[] = [
   { path: "/api/users/{uuid}/integrations/github/{installation_id}/repos/refresh", handlers: userGithubReposRefresh },
   { path: "/api/users/{uuid}/integrations/github/{installation_id}/branches", handlers: userGithubBranches },
   { path: "/api/integrations/github/callback", handlers: githubCallback },
+  { path: "/api/auth/reauthenticate", handlers: authReauthenticate },
+  { path: "/api/auth/lock", handlers: authLock },
   { path: "/api/admin/audit_log", handlers: adminAuditLog },
   { path: "/api/admin/users/{uuid}/request_credential_review", handlers: adminUserRequestCredentialReview },
   { path: "/api/admin/request_credential_review", handlers: adminRequestCredentialReview },

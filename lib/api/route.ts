@@ -7,7 +7,8 @@ import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { refusedMethodOf } from "@/lib/http-gate";
 import { describeError, log, requestIdFor, withRequestContext, withRequestIdHeader } from "@/lib/log";
 import { applyRateLimit, type RateLimitName } from "@/lib/rate-limit";
-import { enforce, hasScope, mayAuthenticateWith, mayProceedWithoutTwoFactor, parseUserRef, type AuthMode } from "@/lib/users/permissions";
+import { env } from "@/lib/env";
+import { enforce, hasScope, mayAuthenticateWith, mayMakeSensitiveChange, mayProceedWithoutTwoFactor, parseUserRef, type AuthMode, type Sensitivity } from "@/lib/users/permissions";
 import { resolveSubject, type Subject, type SubjectParam } from "@/lib/users/subject";
 import { assertSameOriginWrite } from "./csrf";
 import { ApiError, errors } from "./errors";
@@ -63,8 +64,11 @@ interface DeclarationBase<A extends AuthMode, S, P, Q, B, R, St> {
   auth?: A;
   /** The path parameter naming the user acted on (`@me`, `%40me`, own uuid, or anyone for staff). */
   subject?: S;
-  /** Changes identity or credentials: the secure-mode gate applies (recorded and documented). */
-  sensitive?: boolean;
+  /**
+   * Secure mode: from a browser session, this write needs a recent sign-in (`true`), or one
+   * decided by the parsed body (`null` = harmless, `"fresh"` = the shorter email-change window).
+   */
+  sensitive?: boolean | ((body: Infer<B>) => Sensitivity | null);
   /** A named budget from the shared limiter, spent before the handler runs. */
   rateLimit?: RateLimitName;
   /**
@@ -157,7 +161,7 @@ export function endpoint<
     auth,
     scope: declaration.scope,
     subject: declaration.subject,
-    sensitive: declaration.sensitive ?? false,
+    sensitive: Boolean(declaration.sensitive),
     rateLimit: declaration.rateLimit,
     allowedDuringTwoFactorSetup: auth === "public" || (declaration.allowedDuringTwoFactorSetup ?? false),
     params,
@@ -185,6 +189,10 @@ export function endpoint<
       const parsedParams = parseOrThrow(params, rawParams) as Record<string, string> | undefined;
       const query = parseOrThrow(declaration.query, rawQuery);
       const body = SAFE_METHODS.has(request.method) ? undefined : await readBody(declaration.body, request);
+      if (principal && declaration.sensitive && !SAFE_METHODS.has(request.method)) {
+        const sensitivity = declaration.sensitive === true ? "recent" : declaration.sensitive(body as Infer<B>);
+        if (sensitivity) enforce(mayMakeSensitiveChange(sensitiveCaller(principal), sensitivity, sensitiveWindows(), Date.now()));
+      }
       const subject =
         declaration.subject && principal ? await resolveSubject(principal, parsedParams?.[declaration.subject] ?? "") : undefined;
 
@@ -214,6 +222,14 @@ async function authenticateFor(auth: AuthMode, request: NextRequest): Promise<Pr
   if (!principal) throw errors.notAuthenticated();
   enforce(mayAuthenticateWith(auth, principal.method));
   return principal;
+}
+
+function sensitiveCaller(principal: Principal) {
+  return { via: principal.method, authenticatedAt: principal.session?.authenticatedAt ?? null };
+}
+
+function sensitiveWindows() {
+  return { recentSeconds: env.sensitiveActionsAgeSeconds, freshSeconds: env.emailChangeAgeSeconds };
 }
 
 function actorOf(principal: Principal) {

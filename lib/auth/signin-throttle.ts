@@ -106,3 +106,14 @@ export async function beginSigninAttempt(email: string, headers: Headers): Promi
     },
   };
 }
+
+/** The sign-in budgets for an API route (re-authentication): a refusal becomes 429 with `Retry-After`. */
+export async function asApiThrottle<T>(step: () => Promise<T>): Promise<T> {
+  const noted: { retryAfterSeconds?: number } = {};
+  try {
+    return await refusal.run(noted, step);
+  } catch (error) {
+    if (error instanceof SigninThrottled) throw errors.throttled(noted.retryAfterSeconds ?? 1);
+    throw error;
+  }
+}

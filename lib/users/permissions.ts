@@ -93,6 +93,46 @@ export function mayManageIntegrationsOf(target: { isSelf: boolean }): Decision {
   return errors.permissionDenied("You can only manage your own integrations.");
 }
 
+/** How recent a sign-in a sensitive change needs: the secure-mode window, or the shorter one of an email change. */
+export type Sensitivity = "recent" | "fresh";
+
+/**
+ * Secure mode: a browser session changes what matters only within its window after signing in
+ * (or re-authenticating). Keys are not held to it: a key is revoked, not re-verified.
+ */
+export function mayMakeSensitiveChange(
+  caller: { via: CredentialKind; authenticatedAt: Date | null },
+  sensitivity: Sensitivity,
+  windows: { recentSeconds: number; freshSeconds: number },
+  now: number,
+): Decision {
+  if (caller.via !== "session") return null;
+  const seconds = sensitivity === "fresh" ? Math.min(windows.freshSeconds, windows.recentSeconds) : windows.recentSeconds;
+  const endsAt = (caller.authenticatedAt?.getTime() ?? 0) + seconds * 1000;
+  return now < endsAt ? null : errors.reauthRequired(new Date(endsAt));
+}
+
+/** Profile preferences a stale session may still change (the reference's allow-list, with the hedgehog, notifications and scenes). */
+const HARMLESS_PATCH_FIELDS = new Set([
+  "theme_mode",
+  "set_current_organization",
+  "set_current_team",
+  "allow_sidebar_suggestions",
+  "shortcut_position",
+  "has_seen_product_intro_for",
+  "events_column_config",
+  "role_at_organization",
+  "hedgehog_config",
+  "notification_settings",
+]);
+
+/** A user PATCH: an email change needs a fresh sign-in, any other non-preference field a recent one; preferences alone (or nothing) need none. */
+export function userPatchSensitivity(patch: Record<string, unknown>): Sensitivity | null {
+  const keys = Object.keys(patch).filter((key) => patch[key] !== undefined);
+  if (keys.includes("email")) return "fresh";
+  return keys.every((key) => HARMLESS_PATCH_FIELDS.has(key)) ? null : "recent";
+}
+
 /** Two-factor is the owner's alone: staff neither read nor change another user's through these routes. */
 export function mayManageTwoFactorOf(target: { isSelf: boolean }): Decision {
   if (target.isSelf) return null;

@@ -87,6 +87,8 @@ describe("the OpenAPI document", () => {
     expect(open.sort()).toEqual(
       [
         "health_retrieve",
+        "auth_reauthenticate_create",
+        "auth_lock_create",
         "reset_complete",
         "reset_create",
         "reset_retrieve",

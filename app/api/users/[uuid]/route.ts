@@ -1,3 +1,4 @@
+import { userPatchSensitivity } from "@/lib/users/permissions";
 import { endpoint, route } from "@/lib/api/route";
 import { json } from "@/lib/api/response";
 import { auditActorOf } from "@/lib/admin/audit-log";
@@ -24,7 +25,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
       "Only the fields sent change; unknown and read-only fields are ignored. `is_staff` is for staff only. A new `email` needs `current_password` and is staged as `pending_email` until the mailed link is opened (`verify_email`). A staff change to another user is written to the audit log (`GET /api/admin/audit_log`) with each field's value before and after.",
     scope: "user:write",
     subject: "uuid",
-    sensitive: true,
+    sensitive: userPatchSensitivity,
     body: userPatchSchema,
     response: userSchema,
     errors: {

@@ -9,6 +9,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
       "Confirms that the caller reviewed their credentials after staff asked them to: clears `requires_credential_review` and records the first review time. Idempotent. Takes no body (an empty one, with or without a JSON content type). Session only; self only.",
     auth: "session",
     scope: "user:write",
+    sensitive: true,
     subject: "uuid",
     status: 204,
     handler: ({ subject }) => completeCredentialReview(subject),

@@ -11,6 +11,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
       "Ends one of the caller's other sessions; its next request is refused. An id that is not one of the caller's live sessions is a 404. Session only.",
     auth: "session",
     scope: "user:write",
+    sensitive: true,
     subject: "uuid",
     params: sessionIdParams,
     status: 204,

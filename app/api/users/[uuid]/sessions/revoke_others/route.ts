@@ -10,6 +10,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
     description: "Ends every live session of the caller except the current one. Takes no body. Session only.",
     auth: "session",
     scope: "user:write",
+    sensitive: true,
     subject: "uuid",
     response: revokedSessionsSchema,
     handler: ({ principal, subject }) => signOutOtherDevices(principal, subject),

@@ -9,6 +9,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
     description:
       "Unlinks the installation from the caller's account (its cached repositories and branches go with it) and asks GitHub to revoke the caller's token; the App stays installed on GitHub. 404 when the id is not linked to the caller (another user's included, with no effect); a non-numeric id is a 400.",
     scope: "user:write",
+    sensitive: true,
     subject: "uuid",
     params: installationParams,
     status: 204,

@@ -10,6 +10,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route({
       "Returns GitHub's installation page for the App, carrying a single-use `state` bound to the caller that expires in 10 minutes. GitHub sends the browser back to `/api/integrations/github/callback`, which links the installation once GitHub confirms the caller can reach it. 503 `github_not_configured` when the instance has no GitHub App. Session only, on yourself.",
     auth: "session",
     scope: "user:write",
+    sensitive: true,
     subject: "uuid",
     response: connectStartSchema,
     status: 200,
