@@ -3,6 +3,7 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { AnnouncerProvider } from "@/components/ui/announcer";
+import { ReauthProvider } from "@/components/ui/reauth-provider";
 import { isApiClientError } from "@/lib/client/api-client";
 
 /** A 401 anywhere means the session ended: send the person to sign in and bring them back here. */
@@ -31,7 +32,10 @@ export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <AnnouncerProvider>{children}</AnnouncerProvider>
+      <AnnouncerProvider>
+        {children}
+        <ReauthProvider />
+      </AnnouncerProvider>
     </QueryClientProvider>
   );
 }

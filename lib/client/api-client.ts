@@ -6,6 +6,20 @@ export interface ApiFetchOptions {
   method?: HttpMethod;
   body?: unknown;
   signal?: AbortSignal;
+  /** Answered `reauth_required`: ask the person to confirm it's them, then send it again (once). Default true. */
+  replayAfterReauth?: boolean;
+}
+
+/** Set by the re-authentication dialog: resolves true once the person confirmed, false if they cancelled. */
+let confirmIdentity: (() => Promise<boolean>) | null = null;
+
+export function setReauthHandler(handler: (() => Promise<boolean>) | null): void {
+  confirmIdentity = handler;
+}
+
+/** Opens the re-authentication dialog without a refused request (the Security page's "Turn on"). */
+export function askToConfirmIdentity(): Promise<boolean> {
+  return confirmIdentity ? confirmIdentity() : Promise.resolve(false);
 }
 
 /** Status 0 means the request never got an answer (offline, DNS, CORS, aborted). */
@@ -122,7 +136,12 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): 
   if (response.status === 204) return undefined as T;
   const payload = await readJson(response);
   if (!response.ok) {
-    throw new ApiClientError(response.status, asErrorBody(payload) ?? fallbackBody(response.status), retryAfter(response));
+    const error = new ApiClientError(response.status, asErrorBody(payload) ?? fallbackBody(response.status), retryAfter(response));
+    // Secure mode: the person confirms it's them in a dialog, and the very same request goes again.
+    if (error.body.code === "reauth_required" && options.replayAfterReauth !== false && confirmIdentity && (await confirmIdentity())) {
+      return apiFetch<T>(path, { ...options, replayAfterReauth: false });
+    }
+    throw error;
   }
   return payload as T;
 }

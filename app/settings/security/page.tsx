@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/settings/page-header";
 import { PasswordCard } from "@/components/settings/password-card";
+import { SecureModeCard } from "@/components/settings/secure-mode-card";
 import { SignedInDevices } from "@/components/settings/signed-in-devices";
 import { TwoFactorCard } from "@/components/settings/two-factor-card";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
@@ -18,6 +19,7 @@ export default async function SecurityPage() {
     <>
       <PageHeader title="Security" description="Keep your account safe." />
       <Prefetched queries={[twoFactorStatusQuery(principal), meQuery(principal), mySessionsQuery(principal)]}>
+        <SecureModeCard />
         <PasswordCard />
         <TwoFactorCard appName={env.appName} />
         <SignedInDevices />
