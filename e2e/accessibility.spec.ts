@@ -73,6 +73,18 @@ for (const colorScheme of ["light", "dark"] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test("the re-authentication dialog with a wrong password", async ({ page, account, prisma }) => {
+      await signInPage(page, account);
+      await prisma.session.updateMany({ where: { userId: account.id }, data: { authenticatedAt: new Date(0) } });
+      await page.goto("/settings/security");
+      await page.getByRole("region", { name: "Secure mode" }).getByRole("button", { name: "Turn on" }).click();
+      const dialog = page.getByRole("dialog", { name: "Confirm it's you" });
+      await dialog.getByLabel("Password", { exact: true }).fill("not my password");
+      await dialog.getByRole("button", { name: "Confirm" }).click();
+      await expect(dialog.getByRole("alert")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test("the security page asking for the organization's enforced two-factor", async ({ page, users }) => {
       await signInPage(page, await users.create({ enforce2fa: true }));
       await page.goto("/settings/profile");

@@ -7,6 +7,7 @@ import { POST as ROLL_KEY } from "@/app/api/personal_api_keys/[id]/roll/route";
 import { PATCH as CANCEL_EMAIL_CHANGE } from "@/app/api/users/cancel_email_change_request/route";
 import { POST as REVIEW_COMPLETE } from "@/app/api/users/[uuid]/credentials_review_complete/route";
 import { POST as GITHUB_START } from "@/app/api/users/[uuid]/integrations/github/start/route";
+import { DELETE as GITHUB_REMOVE } from "@/app/api/users/[uuid]/integrations/github/[installation_id]/route";
 import { DELETE as DELETE_USER, GET as GET_USER, PATCH } from "@/app/api/users/[uuid]/route";
 import { DELETE as SIGN_OUT_DEVICE } from "@/app/api/users/[uuid]/sessions/[id]/route";
 import { POST as REVOKE_OTHERS } from "@/app/api/users/[uuid]/sessions/revoke_others/route";
@@ -91,6 +92,7 @@ describe("secure mode: a sign-in older than the window cannot change what matter
     await enableTwoFactor(fresh.cookie);
     const key = await createKeyFor(user, ["user:read"], { cookie: fresh.cookie });
     await db().user.update({ where: { id: user.id }, data: { requiresCredentialReview: true, pendingEmail: "pending@example.test" } });
+    await db().gitHubIntegration.create({ data: { userId: user.id, installationId: "4242", accountLogin: "acme", accountType: "Organization", githubUserLogin: "octocat", githubUserId: 1n } });
     const { cookie } = await agedSession(user, 3 * HOUR);
     restoreEnv = overrideEnvForTests({ GITHUB_APP_ID: "1", GITHUB_APP_SLUG: "app", GITHUB_APP_PRIVATE_KEY: "key", GITHUB_APP_CLIENT_ID: "id", GITHUB_APP_CLIENT_SECRET: "secret" });
 
@@ -105,6 +107,7 @@ describe("secure mode: a sign-in older than the window cannot change what matter
       ["sign out a device", (o) => call(SIGN_OUT_DEVICE, { ...o, method: "DELETE", path: `/api/users/@me/sessions/${fresh.id}`, params: { ...me, id: fresh.id } })],
       ["sign out the others", (o) => call(REVOKE_OTHERS, { ...o, method: "POST", path: "/api/users/@me/sessions/revoke_others", params: me })],
       ["connect GitHub", (o) => call(GITHUB_START, { ...o, method: "POST", path: "/api/users/@me/integrations/github/start", params: me })],
+      ["remove GitHub", (o) => call(GITHUB_REMOVE, { ...o, method: "DELETE", path: "/api/users/@me/integrations/github/4242", params: { ...me, installation_id: "4242" } })],
       ["delete the account", (o) => call(DELETE_USER, { ...o, method: "DELETE", path: "/api/users/@me", params: me })],
     ];
     const snapshot = async () => ({
@@ -114,6 +117,7 @@ describe("secure mode: a sign-in older than the window cannot change what matter
       device: await db().totpDevice.count({ where: { userId: user.id } }),
       sessions: await db().session.count({ where: { userId: user.id, revokedAt: null } }),
       states: await db().gitHubConnectState.count({ where: { userId: user.id } }),
+      integrations: await db().gitHubIntegration.count({ where: { userId: user.id } }),
     });
     const before = await snapshot();
     for (const [what, attempt] of attempts) expectReauthRequired(Object.assign(await attempt({ cookie }), { what }));
