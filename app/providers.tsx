@@ -5,6 +5,7 @@ import { useState, type ReactNode } from "react";
 import { AnnouncerProvider } from "@/components/ui/announcer";
 import { ReauthProvider } from "@/components/ui/reauth-provider";
 import { isApiClientError } from "@/lib/client/api-client";
+import { queryKeys } from "@/lib/client/query-keys";
 
 /** A 401 anywhere means the session ended: send the person to sign in and bring them back here. */
 function redirectWhenSignedOut(error: unknown): void {
@@ -14,9 +15,13 @@ function redirectWhenSignedOut(error: unknown): void {
 }
 
 function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: redirectWhenSignedOut }),
-    mutationCache: new MutationCache({ onError: redirectWhenSignedOut }),
+    mutationCache: new MutationCache({
+      onError: redirectWhenSignedOut,
+      // Almost any change can move the security check-up; re-reading it is one small GET, and only while it is shown.
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.securityCheckup.mine() }),
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -26,6 +31,7 @@ function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  return queryClient;
 }
 
 export function Providers({ children }: { children: ReactNode }) {

@@ -39,6 +39,7 @@ import * as userGithubBranches from "@/app/api/users/[uuid]/integrations/github/
 import * as githubCallback from "@/app/api/integrations/github/callback/route";
 import * as authReauthenticate from "@/app/api/auth/reauthenticate/route";
 import * as authLock from "@/app/api/auth/lock/route";
+import * as userSecurityCheckup from "@/app/api/users/[uuid]/security_checkup/route";
 import * as adminAuditLog from "@/app/api/admin/audit_log/route";
 import * as adminUserRequestCredentialReview from "@/app/api/admin/users/[uuid]/request_credential_review/route";
 import * as adminRequestCredentialReview from "@/app/api/admin/request_credential_review/route";
@@ -89,6 +90,7 @@ export const ROUTE_CATALOG: readonly RouteModule[] = [
   { path: "/api/integrations/github/callback", handlers: githubCallback },
   { path: "/api/auth/reauthenticate", handlers: authReauthenticate },
   { path: "/api/auth/lock", handlers: authLock },
+  { path: "/api/users/{uuid}/security_checkup", handlers: userSecurityCheckup },
   { path: "/api/admin/audit_log", handlers: adminAuditLog },
   { path: "/api/admin/users/{uuid}/request_credential_review", handlers: adminUserRequestCredentialReview },
   { path: "/api/admin/request_credential_review", handlers: adminRequestCredentialReview },

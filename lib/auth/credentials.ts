@@ -8,6 +8,7 @@ import { startSession, type SignInMethod } from "@/lib/sessions/service";
 import { hasTwoFactor, notifyBackupCodeUsed, verifySecondFactor } from "@/lib/two-factor/service";
 import { signinSchema } from "@/lib/users/schemas";
 import { verifyPassword } from "./password";
+import { passwordPolicyIssues } from "./password-policy";
 import { asSigninRefusal, beginSigninAttempt } from "./signin-throttle";
 
 /** Codes passed back to the sign-in page as `?error=`; the page words them for people. */
@@ -56,7 +57,8 @@ async function checkCredentials(credentials: Record<string, string> | undefined,
   const method = await secondFactorStep(user, credentials?.otp);
   const [sessionId] = await Promise.all([
     startSession({ userId: user.id, userAgent: headers.get("user-agent") ?? "", ip: clientAddress(headers), method }),
-    db().user.update({ where: { id: user.id }, data: { lastLogin: new Date() } }),
+    // The one moment the password itself is at hand: remember whether it is one the rules now refuse.
+    db().user.update({ where: { id: user.id }, data: { lastLogin: new Date(), weakPasswordSeenAt: passwordPolicyIssues(parsed.data.password, user.email).length > 0 ? new Date() : null } }),
   ]);
   log.info("auth.signin", { userId: user.id, sessionId, method });
   if (method === "backup_code") {

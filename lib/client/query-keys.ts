@@ -44,6 +44,9 @@ export const queryKeys = {
   signalAutonomy: {
     mine: () => ["signal-autonomy", "me"] as const,
   },
+  securityCheckup: {
+    mine: () => ["security-checkup", "me"] as const,
+  },
   integrations: {
     all: () => ["integrations"] as const,
     mine: () => ["integrations", "me"] as const,

@@ -5,6 +5,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { queryKeys } from "@/lib/client/query-keys";
 import { SESSIONS_PAGE_LIMIT } from "@/lib/client/sessions-page";
 import { listSessions } from "@/lib/sessions/service";
+import { securityCheckup } from "@/lib/users/security-checkup";
 import { selfSubject } from "@/lib/users/subject";
 import type { PageQuery } from "./page-queries";
 
@@ -19,4 +20,9 @@ export function mySessionsQuery(principal: Principal): PageQuery {
       return paginated(url, page, count, results);
     },
   };
+}
+
+/** `GET /api/users/@me/security_checkup` as `useSecurityCheckup()` asks for it. */
+export function securityCheckupQuery(principal: Principal): PageQuery {
+  return { queryKey: queryKeys.securityCheckup.mine(), queryFn: () => securityCheckup(selfSubject(principal)) };
 }

@@ -47,7 +47,7 @@ async function prepare(owner: Owner, newPassword: string, attr: string): Promise
 
 /** Writes the hash and ends the other sessions in the caller's transaction; returns how many ended. */
 export async function applyPassword(tx: Transaction, userId: number, prepared: PreparedPassword, keepSessionId: string | null): Promise<number> {
-  await tx.user.update({ where: { id: userId }, data: { passwordHash: prepared.passwordHash }, select: { id: true } });
+  await tx.user.update({ where: { id: userId }, data: { passwordHash: prepared.passwordHash, weakPasswordSeenAt: null }, select: { id: true } });
   return revokeOtherSessions(userId, keepSessionId, tx);
 }
 

@@ -133,6 +133,12 @@ export function userPatchSensitivity(patch: Record<string, unknown>): Sensitivit
   return keys.every((key) => HARMLESS_PATCH_FIELDS.has(key)) ? null : "recent";
 }
 
+/** The check-up reads the account's weak spots: its owner's business only. */
+export function mayReadSecurityCheckupOf(target: { isSelf: boolean }): Decision {
+  if (target.isSelf) return null;
+  return errors.permissionDenied("You can only see your own security check-up.");
+}
+
 /** Two-factor is the owner's alone: staff neither read nor change another user's through these routes. */
 export function mayManageTwoFactorOf(target: { isSelf: boolean }): Decision {
   if (target.isSelf) return null;

@@ -41,6 +41,7 @@ export function fakePrincipal(
       hasSeenProductIntroFor: null,
       notificationSettings: null,
       credentialsReviewedAt: null,
+      weakPasswordSeenAt: null,
       requiresCredentialReview: false,
       createdAt: now,
       updatedAt: now,
