@@ -7,7 +7,7 @@ import { deviceLabel } from "@/lib/sessions/device-label";
 import { hasTwoFactor, notifyBackupCodeUsed, verifySecondFactor } from "@/lib/two-factor/service";
 import { verifyPassword } from "./password";
 import type { Principal } from "./principal";
-import { sensitiveSessionExpiresAt } from "./session-policy";
+import { secureModeEndsAt } from "./session-policy";
 import { asApiThrottle, asSigninRefusal, beginSigninAttempt } from "./signin-throttle";
 
 export const reauthenticateSchema = z
@@ -23,9 +23,9 @@ export const secureModeSchema = z
 
 type SecureMode = z.infer<typeof secureModeSchema>;
 
-function secureModeOf(principal: Principal, authenticatedAt: Date): SecureMode {
-  const expiresAt = sensitiveSessionExpiresAt({ ...principal, session: principal.session && { ...principal.session, authenticatedAt } });
-  return { sensitive_session_expires_at: expiresAt && expiresAt.getTime() > Date.now() ? expiresAt.toISOString() : null };
+function secureModeOf(authenticatedAt: Date): SecureMode {
+  const endsAt = secureModeEndsAt(authenticatedAt);
+  return { sensitive_session_expires_at: endsAt.getTime() > Date.now() ? endsAt.toISOString() : null };
 }
 
 /**
@@ -57,7 +57,7 @@ export async function reauthenticate(principal: Principal, { password, otp }: z.
   if (factor === "backup_code") {
     await notifyBackupCodeUsed(principal.user, { when: now, device: deviceLabel(headers.get("user-agent") ?? ""), ip: clientAddress(headers) });
   }
-  return secureModeOf(principal, now);
+  return secureModeOf(now);
 }
 
 /** Ends this session's secure mode now: the next sensitive change asks again. */
@@ -65,5 +65,5 @@ export async function lockSecureMode(principal: Principal): Promise<SecureMode> 
   if (!principal.session) throw errors.notAuthenticated("Secure mode is for a signed-in browser session.");
   const past = new Date(0);
   await db().session.update({ where: { id: principal.session.id }, data: { authenticatedAt: past } });
-  return secureModeOf(principal, past);
+  return secureModeOf(past);
 }

@@ -4,7 +4,7 @@ import { queryKeys, type AuditLogParams, type UserListParams } from "@/lib/clien
 import { auditLogPath } from "@/lib/client/audit-log";
 import { listAuditLog } from "@/lib/admin/audit-log";
 import { auditLogQuerySchema, type AuditEntryDto } from "@/lib/admin/audit-schemas";
-import type { Paginated } from "@/lib/api/pagination";
+import { paginated, type Paginated } from "@/lib/api/pagination";
 import { publicOrigin } from "@/lib/api/public-url";
 import { userListSearch } from "@/lib/client/user-list-search";
 import { userListQuerySchema } from "@/lib/users/schemas";
@@ -17,6 +17,26 @@ import type { StoredHedgehogConfig } from "@/lib/hedgehog/look";
 export interface PageQuery<T = unknown> {
   queryKey: readonly unknown[];
   queryFn: () => Promise<T>;
+}
+
+/**
+ * The first page of one of the caller's lists, as its hook asks for it (`path?limit=`), with the
+ * API's own next/previous links on the configured origin.
+ */
+export function firstPageQuery<T>(
+  queryKey: readonly unknown[],
+  path: string,
+  limit: number,
+  list: (page: { limit: number; offset: number }) => Promise<{ count: number; results: T[] }>,
+): PageQuery<Paginated<T>> {
+  return {
+    queryKey,
+    queryFn: async () => {
+      const page = { limit, offset: 0 };
+      const { count, results } = await list(page);
+      return paginated(new URL(`${path}?limit=${limit}`, publicOrigin()), page, count, results);
+    },
+  };
 }
 
 /** `GET /api/users/@me` for the page's principal (already loaded by the layout: no second user read). */
