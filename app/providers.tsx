@@ -19,8 +19,12 @@ function createQueryClient(): QueryClient {
     queryCache: new QueryCache({ onError: redirectWhenSignedOut }),
     mutationCache: new MutationCache({
       onError: redirectWhenSignedOut,
-      // Almost any change can move the security check-up; re-reading it is one small GET, and only while it is shown.
-      onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.securityCheckup.mine() }),
+      // Almost any change can move the security check-up and add to the activity log; each is
+      // re-read (one small GET) only while it is shown.
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.securityCheckup.mine() });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.activity.all() });
+      },
     }),
     defaultOptions: {
       queries: {

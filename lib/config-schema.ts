@@ -116,6 +116,7 @@ const shape = {
   SESSION_SENSITIVE_ACTIONS_AGE_SECONDS: positiveInt(2 * 60 * 60),
   SESSION_EMAIL_CHANGE_AGE_SECONDS: positiveInt(10 * 60),
   API_MAX_BODY_BYTES: positiveInt(64 * 1024),
+  ACTIVITY_RETENTION_DAYS: positiveInt(180),
   LOG_LEVEL: logLevel.transform((value) => value ?? "info"),
   TRUST_PROXY: booleanFlag(false),
   RATE_LIMIT_SIGNIN_PER_EMAIL_AND_CLIENT_LIMIT: optionalPositiveInt(),
@@ -205,6 +206,8 @@ export interface Config {
   /** An email change needs a fresher sign-in than the other sensitive actions. */
   emailChangeAgeSeconds: number;
   maxBodyBytes: number;
+  /** How long account activity is kept before `npm run activity:prune` removes it. */
+  activityRetentionDays: number;
   logLevel: LogLevel;
   trustProxy: boolean;
   signinMaxDelayMs: number;
@@ -276,6 +279,7 @@ export function parseConfig(vars: Vars): Config {
     sensitiveActionsAgeSeconds: parsed.SESSION_SENSITIVE_ACTIONS_AGE_SECONDS,
     emailChangeAgeSeconds: parsed.SESSION_EMAIL_CHANGE_AGE_SECONDS,
     maxBodyBytes: parsed.API_MAX_BODY_BYTES,
+    activityRetentionDays: parsed.ACTIVITY_RETENTION_DAYS,
     logLevel: parsed.LOG_LEVEL,
     trustProxy: parsed.TRUST_PROXY,
     signinMaxDelayMs: parsed.SIGNIN_MAX_DELAY_MS,

@@ -117,6 +117,9 @@ export const env = {
   get maxBodyBytes(): number {
     return config().maxBodyBytes;
   },
+  get activityRetentionDays(): number {
+    return config().activityRetentionDays;
+  },
   get logLevel(): LogLevel {
     return config().logLevel;
   },

@@ -18,6 +18,7 @@ const SETTINGS_ITEMS: readonly NavItem[] = [
   // Its animated hedgehog needs the eval that only its own document's policy allows.
   { href: "/settings/hedgehog", label: "Hedgehog", documentLoad: true },
   { href: "/settings/security", label: "Security" },
+  { href: "/settings/activity", label: "Activity" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/integrations", label: "Integrations" },
 ];

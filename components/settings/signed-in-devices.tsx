@@ -6,6 +6,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { LoadState } from "@/components/ui/load-state";
 import { LocalDate, useHydrated } from "@/components/ui/local-date";
+import { relativeTimeText } from "@/components/ui/relative-time";
 import type { ApiClientError } from "@/lib/client/api-client";
 import { useMySessions, useSignOutDevice, useSignOutOtherDevices } from "@/lib/client/use-sessions";
 import type { SessionDto } from "@/lib/sessions/session-schema";
@@ -18,14 +19,9 @@ const METHOD_LABELS: Record<SessionDto["sign_in_method"], string> = {
   backup_code: "Password and backup code",
 };
 
-function relativeTime(iso: string, now: number): string {
-  const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
-  const minutes = Math.round((new Date(iso).getTime() - now) / 60_000);
-  if (minutes > -2) return "Active now";
-  if (minutes > -60) return relative.format(minutes, "minute");
-  const hours = Math.round(minutes / 60);
-  if (hours > -24) return relative.format(hours, "hour");
-  return relative.format(Math.round(hours / 24), "day");
+/** Seen in the last two minutes counts as now: activity is recorded to the minute. */
+function lastActiveText(iso: string, now: number): string {
+  return now - new Date(iso).getTime() < 2 * 60_000 ? "Active now" : relativeTimeText(iso, now);
 }
 
 /** "5 minutes ago" needs the reader's clock: the server's first paint shows the time itself. */
@@ -33,7 +29,7 @@ function LastActive({ session }: { session: SessionDto }) {
   const hydrated = useHydrated();
   if (session.is_current) return <span>Active now</span>;
   if (!hydrated) return <LocalDate value={session.last_seen_at} options={SIGNED_IN_FORMAT} />;
-  return <time dateTime={session.last_seen_at}>{relativeTime(session.last_seen_at, Date.now())}</time>;
+  return <time dateTime={session.last_seen_at}>{lastActiveText(session.last_seen_at, Date.now())}</time>;
 }
 
 type Pending = { kind: "one"; session: SessionDto } | { kind: "others" } | null;
@@ -137,7 +133,7 @@ export function SignedInDevices() {
 
 function DeviceRow({ session, disabled, onSignOut }: { session: SessionDto; disabled: boolean; onSignOut: () => void }) {
   return (
-    <li className="device" data-current={session.is_current || undefined}>
+    <li className="device" id={`session-${session.id}`} tabIndex={-1} data-current={session.is_current || undefined}>
       <div className="device__main">
         <p className="device__name">
           {session.device}

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { paginated, type Paginated } from "@/lib/api/pagination";
 import type { Principal } from "@/lib/auth/principal";
 import { clientAddress } from "@/lib/client-address";
+import { recordActivity, type ActivityDetails } from "@/lib/activity/record";
 import type { AuditAction, AuditEntryDto, AuditLogQuery } from "./audit-schemas";
 
 type Transaction = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
@@ -30,14 +31,21 @@ export function changesBetween(before: Record<string, unknown>, after: Record<st
   return changes;
 }
 
-/** Written inside the action's own transaction: the entry exists exactly when the action happened. */
+/**
+ * Written inside the action's own transaction: the entry exists exactly when the action happened.
+ * The target's own activity log gets a line too (not for a deletion: that log goes with the
+ * account); it names the staff member but not their address or device.
+ */
 export async function recordAudit(
   tx: Transaction,
   actor: AuditActor,
   action: AuditAction,
-  target: { uuid: string; email: string } | null,
+  target: { id: number; uuid: string; email: string } | null,
   changes: Changes = {},
 ): Promise<void> {
+  if (target && action !== "user.deleted") {
+    await recordActivity(tx, target.id, "staff_action", staffActionDetails(actor, action, changes), STAFF_ORIGIN);
+  }
   await tx.auditLogEntry.create({
     data: {
       action,
@@ -49,6 +57,20 @@ export async function recordAudit(
       ip: actor.ip,
     },
   });
+}
+
+const STAFF_ORIGIN = { ip: null, device: null, sessionId: null };
+
+export function staffActionDetails(actor: AuditActor, action: AuditAction, changes: Changes = {}): ActivityDetails {
+  return { action, staff: actor.user.email, fields: Object.keys(changes) };
+}
+
+/** The same line in the activity log of every user an action on everyone reached, in one statement. */
+export async function recordStaffActionForEveryone(tx: Transaction, actor: AuditActor, action: AuditAction): Promise<void> {
+  const details = JSON.stringify(staffActionDetails(actor, action));
+  await tx.$executeRaw`
+    INSERT INTO account_activity ("userId", kind, details)
+    SELECT id, 'staff_action', ${details}::jsonb FROM users WHERE "isActive" AND id <> ${actor.user.id}`;
 }
 
 /** Newest first; filters use the (actor | target | action, id) indexes. */

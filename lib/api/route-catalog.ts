@@ -40,6 +40,7 @@ import * as githubCallback from "@/app/api/integrations/github/callback/route";
 import * as authReauthenticate from "@/app/api/auth/reauthenticate/route";
 import * as authLock from "@/app/api/auth/lock/route";
 import * as userSecurityCheckup from "@/app/api/users/[uuid]/security_checkup/route";
+import * as userActivity from "@/app/api/users/[uuid]/activity/route";
 import * as adminAuditLog from "@/app/api/admin/audit_log/route";
 import * as adminUserRequestCredentialReview from "@/app/api/admin/users/[uuid]/request_credential_review/route";
 import * as adminRequestCredentialReview from "@/app/api/admin/request_credential_review/route";
@@ -91,6 +92,7 @@ export const ROUTE_CATALOG: readonly RouteModule[] = [
   { path: "/api/auth/reauthenticate", handlers: authReauthenticate },
   { path: "/api/auth/lock", handlers: authLock },
   { path: "/api/users/{uuid}/security_checkup", handlers: userSecurityCheckup },
+  { path: "/api/users/{uuid}/activity", handlers: userActivity },
   { path: "/api/admin/audit_log", handlers: adminAuditLog },
   { path: "/api/admin/users/{uuid}/request_credential_review", handlers: adminUserRequestCredentialReview },
   { path: "/api/admin/request_credential_review", handlers: adminRequestCredentialReview },

@@ -6,6 +6,7 @@ import type { Scope } from "@/lib/auth/scopes";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { refusedMethodOf } from "@/lib/http-gate";
 import { describeError, log, requestIdFor, withRequestContext, withRequestIdHeader } from "@/lib/log";
+import { noteRequestSession } from "@/lib/request-context";
 import { applyRateLimit, type RateLimitName } from "@/lib/rate-limit";
 import { env } from "@/lib/env";
 import { enforce, hasScope, mayAuthenticateWith, mayMakeSensitiveChange, mayProceedWithoutTwoFactor, parseUserRef, type AuthMode, type Sensitivity } from "@/lib/users/permissions";
@@ -177,6 +178,7 @@ export function endpoint<
     spec,
     async run(request, context) {
       const principal = await authenticateFor(auth, request);
+      noteRequestSession(principal?.session?.id ?? null);
       if (principal?.method === "personal_api_key" && declaration.scope) enforce(hasScope(actorOf(principal), declaration.scope));
       const rawParams = await context.params;
       if (principal && auth !== "public") enforce(mayProceedWithoutTwoFactor(twoFactorStandingOf(principal), targetOf(spec, principal, rawParams)));
@@ -279,13 +281,17 @@ function errorResponse(error: unknown, request: Request): Response {
 /** Runs one API request with its request id and API headers; anything thrown is answered in the envelope. */
 export async function guarded(request: NextRequest, run: () => Promise<Response>): Promise<Response> {
   const requestId = requestIdFor(request);
-  const response = await withRequestContext(requestId, async () => {
-    try {
-      return withApiHeaders(await run());
-    } catch (error) {
-      return errorResponse(error, request);
-    }
-  });
+  const response = await withRequestContext(
+    requestId,
+    async () => {
+      try {
+        return withApiHeaders(await run());
+      } catch (error) {
+        return errorResponse(error, request);
+      }
+    },
+    request.headers,
+  );
   return withRequestIdHeader(response, requestId);
 }
 

@@ -7,6 +7,8 @@ import { deviceLabel } from "@/lib/sessions/device-label";
 import { startSession, type SignInMethod } from "@/lib/sessions/service";
 import { hasTwoFactor, notifyBackupCodeUsed, verifySecondFactor } from "@/lib/two-factor/service";
 import { signinSchema } from "@/lib/users/schemas";
+import { activityOrigin, recordActivity } from "@/lib/activity/record";
+import type { SignInFailureReason } from "@/lib/activity/kinds";
 import { verifyPassword } from "./password";
 import { passwordPolicyIssues } from "./password-policy";
 import { asSigninRefusal, beginSigninAttempt } from "./signin-throttle";
@@ -20,6 +22,8 @@ export const SIGNIN_ERRORS = {
   /** Right password, wrong (or spent) code. */
   twoFactorInvalid: "2fa_invalid",
 } as const;
+
+type FailureDetails = { reason: SignInFailureReason };
 
 /** The user next-auth signs in, with the session row this sign-in created. */
 export type SignedInUser = NextAuthUser & { sessionId: string };
@@ -50,13 +54,15 @@ async function checkCredentials(credentials: Record<string, string> | undefined,
   const valid = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
   if (!user || !valid || !user.isActive) {
     await attempt.failed();
+    // Only the account's owner reads its activity; an unknown email has no one to tell.
+    if (user) await recordActivity(db(), user.id, "sign_in_failed", { reason: valid ? "account_inactive" : "wrong_password" } satisfies FailureDetails, activityOrigin(headers));
     log.info("auth.signin_failed", { known: Boolean(user) });
     return null;
   }
   await attempt.succeeded();
-  const method = await secondFactorStep(user, credentials?.otp);
+  const method = await secondFactorStep(user, credentials?.otp, headers);
   const [sessionId] = await Promise.all([
-    startSession({ userId: user.id, userAgent: headers.get("user-agent") ?? "", ip: clientAddress(headers), method }),
+    startSession({ user, userAgent: headers.get("user-agent") ?? "", ip: clientAddress(headers), method }),
     // The one moment the password itself is at hand: remember whether it is one the rules now refuse.
     db().user.update({ where: { id: user.id }, data: { lastLogin: new Date(), weakPasswordSeenAt: passwordPolicyIssues(parsed.data.password, user.email).length > 0 ? new Date() : null } }),
   ]);
@@ -72,11 +78,12 @@ async function checkCredentials(credentials: Record<string, string> | undefined,
  * code) in `otp`, checked only after the password was right, so a backup code never stands in
  * for the password.
  */
-async function secondFactorStep(user: { id: number }, otp: string | undefined): Promise<SignInMethod> {
+async function secondFactorStep(user: { id: number }, otp: string | undefined, headers: Headers): Promise<SignInMethod> {
   if (!(await hasTwoFactor(user.id))) return "password";
   if (!otp?.trim()) throw new Error(SIGNIN_ERRORS.twoFactorRequired);
   const factor = await asSigninRefusal("two_factor", () => verifySecondFactor(user.id, otp));
   if (!factor) {
+    await recordActivity(db(), user.id, "sign_in_failed", { reason: "wrong_code" } satisfies FailureDetails, activityOrigin(headers));
     log.info("auth.signin_second_factor_failed", { userId: user.id });
     throw new Error(SIGNIN_ERRORS.twoFactorInvalid);
   }

@@ -1,3 +1,5 @@
+import type { ActivityParams } from "./activity-page";
+
 /** The only place query keys are built; invalidate by the broader keys (`all`, `lists`). */
 export interface UserListParams {
   limit: number;
@@ -46,6 +48,10 @@ export const queryKeys = {
   },
   securityCheckup: {
     mine: () => ["security-checkup", "me"] as const,
+  },
+  activity: {
+    all: () => ["activity"] as const,
+    list: (params: ActivityParams) => ["activity", "list", params] as const,
   },
   integrations: {
     all: () => ["integrations"] as const,

@@ -8,6 +8,7 @@ import type { AuthUser, Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { recordActivity } from "@/lib/activity/record";
 import { sendNotice, type NoticeOrigin } from "@/lib/mail/notice";
 import { hashed, limiter, spend, type RateRuleName } from "@/lib/rate-limit";
 import { revokeOtherSessions } from "@/lib/sessions/service";
@@ -103,6 +104,8 @@ export async function sendSignupVerification(user: AuthUser): Promise<void> {
 export interface EmailChangePlan {
   /** What the PATCH writes: `pendingEmail` for a staged change, `email` for a case-only one. */
   data: Prisma.UserUncheckedUpdateInput;
+  /** Written with it, in its transaction: a staged change is in the account's activity. */
+  activity?: { kind: "email_change_requested"; details: { email: string } };
   /** After the write: the link to the new address and the heads-up to the old one. */
   afterWrite: () => Promise<void>;
 }
@@ -148,6 +151,7 @@ export async function planEmailChange(
 
   return {
     data: { pendingEmail: email },
+    activity: { kind: "email_change_requested", details: { email } },
     afterWrite: async () => {
       log.info("email_change.staged", { userId: user.id });
       await mailChangeLink(user, email, principal);
@@ -233,7 +237,8 @@ async function applyChange(principal: Principal | null, user: AuthUser, tokenId:
       if (await tx.user.findFirst({ where: { email: newEmail, id: { not: user.id } }, select: { id: true } })) emailTaken();
       await tx.user.update({ where: { id: user.id }, data: { email: newEmail, pendingEmail: null, isEmailVerified: true } });
       await tx.emailVerificationToken.deleteMany({ where: { userId: user.id, usedAt: null } });
-      await revokeOtherSessions(user.id, keep, tx);
+      const signedOut = await revokeOtherSessions(user.id, keep, tx);
+      await recordActivity(tx, user.id, "email_change_confirmed", { from: oldEmail, to: newEmail, other_sessions_signed_out: signedOut });
     });
   } catch (error) {
     // An account created with the address between the check and the write.
@@ -258,10 +263,13 @@ export async function cancelEmailChange(principal: Principal): Promise<AuthUser>
   enforce(mayChangeIdentityWith(principal.method));
   const userId = principal.user.id;
   const updated = await db().$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: userId, pendingEmail: { not: null } }, data: { pendingEmail: null } });
-    if (count === 0) {
+    const [cancelled] = await tx.$queryRaw<Array<{ pendingEmail: string }>>`
+      SELECT "pendingEmail" FROM users WHERE id = ${userId} AND "pendingEmail" IS NOT NULL FOR UPDATE`;
+    if (!cancelled) {
       throw errors.invalidField(null, "email_change_request_not_found", "There is no email change waiting to be confirmed.");
     }
+    await tx.user.update({ where: { id: userId }, data: { pendingEmail: null }, select: { id: true } });
+    await recordActivity(tx, userId, "email_change_cancelled", { email: cancelled.pendingEmail });
     await tx.emailVerificationToken.deleteMany({ where: { userId, usedAt: null } });
     return tx.user.findUniqueOrThrow({ where: { id: userId } });
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordActivity } from "@/lib/activity/record";
 import { createHash, randomBytes } from "node:crypto";
 import { ApiError, errors } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
@@ -97,11 +98,14 @@ export async function completeGitHubConnect(userId: number, query: CallbackQuery
     userTokenSealed: sealed.encrypted,
     userTokenKeyId: sealed.keyId,
   } satisfies Prisma.GitHubIntegrationUpdateInput;
-  await db().gitHubIntegration.upsert({
-    where: { userId_installationId: { userId, installationId } },
-    create: { userId, installationId, ...fields },
-    update: fields,
-  });
+  await db().$transaction([
+    db().gitHubIntegration.upsert({
+      where: { userId_installationId: { userId, installationId } },
+      create: { userId, installationId, ...fields },
+      update: fields,
+    }),
+    recordActivity(db(), userId, "github_connected", { account: installation.account.login, installation_id: installationId, github_user: user.login }),
+  ]);
   return { ok: true, installationId };
 }
 
@@ -118,7 +122,11 @@ export async function listIntegrations(subject: Subject, { limit, offset }: { li
 /** Unlinks it here (the App stays installed on GitHub), and asks GitHub to revoke the user's token. */
 export async function removeIntegration(subject: Subject, installationId: string): Promise<void> {
   const row = await integrationOf(subject, installationId);
-  await db().gitHubIntegration.delete({ where: { id: row.id } });
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.gitHubIntegration.deleteMany({ where: { id: row.id } });
+    if (count === 0) throw errors.notFound();
+    await recordActivity(tx, row.userId, "github_removed", { account: row.accountLogin, installation_id: row.installationId });
+  });
   if (row.userTokenSealed && row.userTokenKeyId) {
     await revokeUserToken(open({ encrypted: row.userTokenSealed, keyId: row.userTokenKeyId }, tokenAad(row.userId, row.installationId)));
   }

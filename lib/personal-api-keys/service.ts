@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { recordActivity } from "@/lib/activity/record";
 import { log } from "@/lib/log";
 import { errors } from "@/lib/api/errors";
 import type { PageRequest } from "@/lib/api/pagination";
@@ -39,6 +40,11 @@ export async function listKeys(principal: Principal, page: PageRequest): Promise
   return { count, results: rows.map(serializeKey) };
 }
 
+/** What the activity log says of a key: never its value or hash. */
+function keyFacts(row: { id: string; label: string; maskValue: string; scopes: string[] }) {
+  return { key_id: row.id, label: row.label, mask: row.maskValue, scopes: row.scopes };
+}
+
 export async function createKey(principal: Principal, input: { label: string; scopes: string[] }) {
   const userId = principal.user.id;
   const value = generateKeyValue();
@@ -48,9 +54,11 @@ export async function createKey(principal: Principal, input: { label: string; sc
     if ((await tx.personalApiKey.count({ where: { userId } })) >= MAX_KEYS_PER_USER) {
       throw errors.invalidField(null, "too_many_keys", `You can have at most ${MAX_KEYS_PER_USER} personal API keys. Delete one first.`);
     }
-    return tx.personalApiKey.create({
+    const created = await tx.personalApiKey.create({
       data: { userId, label: input.label, scopes: input.scopes, keyHash: hashKeyValue(value), maskValue: maskKeyValue(value) },
     });
+    await recordActivity(tx, userId, "api_key_created", keyFacts(created));
+    return created;
   });
   log.info("personal_api_key.created", { userId, keyId: row.id, mask: row.maskValue, scopes: row.scopes });
   return { ...serializeKey(row), value };
@@ -70,8 +78,13 @@ export async function updateKey(principal: Principal, id: string, input: { label
 /** Revoking deletes the row: the value fails on its next request. */
 export async function deleteKey(principal: Principal, id: string): Promise<void> {
   if (!UUID.test(id)) throw errors.notFound();
-  const { count } = await db().personalApiKey.deleteMany({ where: { id, userId: principal.user.id } });
-  if (count === 0) throw errors.notFound();
+  await db().$transaction(async (tx) => {
+    const row = await tx.personalApiKey.findFirst({ where: { id, userId: principal.user.id } });
+    // A delete racing this one may have won; deleteMany tells, where delete would throw.
+    const { count } = row ? await tx.personalApiKey.deleteMany({ where: { id: row.id } }) : { count: 0 };
+    if (!row || count === 0) throw errors.notFound();
+    await recordActivity(tx, principal.user.id, "api_key_revoked", keyFacts(row));
+  });
   log.info("personal_api_key.deleted", { userId: principal.user.id, keyId: id });
 }
 
@@ -79,13 +92,17 @@ export async function deleteKey(principal: Principal, id: string): Promise<void>
 export async function rollKey(principal: Principal, id: string) {
   if (!UUID.test(id)) throw errors.notFound();
   const value = generateKeyValue();
-  const { count } = await db().personalApiKey.updateMany({
-    where: { id, userId: principal.user.id },
-    data: { keyHash: hashKeyValue(value), maskValue: maskKeyValue(value), lastRolledAt: new Date() },
+  const rolled = await db().$transaction(async (tx) => {
+    const [row] = await tx.personalApiKey.updateManyAndReturn({
+      where: { id, userId: principal.user.id },
+      data: { keyHash: hashKeyValue(value), maskValue: maskKeyValue(value), lastRolledAt: new Date() },
+    });
+    if (!row) throw errors.notFound();
+    await recordActivity(tx, principal.user.id, "api_key_rolled", keyFacts(row));
+    return row;
   });
-  if (count === 0) throw errors.notFound();
   log.info("personal_api_key.rolled", { userId: principal.user.id, keyId: id });
-  return { ...serializeKey(await db().personalApiKey.findUniqueOrThrow({ where: { id } })), value };
+  return { ...serializeKey(rolled), value };
 }
 
 /** The key making the request; a cookie session has none (404). */

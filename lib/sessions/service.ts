@@ -8,6 +8,8 @@ import { errors } from "@/lib/api/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { enforce, mayManageSessionsOf } from "@/lib/users/permissions";
 import type { Subject } from "@/lib/users/subject";
+import { currentOrigin, recordActivity } from "@/lib/activity/record";
+import { sendNotice, type NoticeOrigin } from "@/lib/mail/notice";
 import { deviceLabel } from "./device-label";
 import type { SessionDto } from "./session-schema";
 
@@ -17,7 +19,7 @@ type SessionClient = Pick<ReturnType<typeof db>, "session">;
 export type SignInMethod = "password" | "totp" | "backup_code";
 
 export interface NewSession {
-  userId: number;
+  user: { id: number; email: string; firstName: string };
   userAgent: string;
   ip: string | null;
   method?: SignInMethod;
@@ -27,19 +29,26 @@ export interface NewSession {
 export const ENDED_SESSION_RETENTION_DAYS = 90;
 
 /**
- * A session row for a sign-in that just succeeded; its id goes into the cookie as `sid`. The
- * user's sessions that ended long ago are cleared at the same time, so rows never pile up.
+ * A session row for a sign-in that just succeeded, and its "signed in" activity entry in the same
+ * transaction; its id goes into the cookie as `sid`. The user's sessions that ended long ago are
+ * cleared at the same time, so rows never pile up. A sign-in from a device the account has not
+ * used before (see `isNewDevice`) is told to its owner by mail.
  */
-export async function startSession({ userId, userAgent, ip, method = "password" }: NewSession): Promise<string> {
+export async function startSession({ user, userAgent, ip, method = "password" }: NewSession): Promise<string> {
   const id = randomUUID();
   const agent = userAgent.slice(0, 512);
+  const device = deviceLabel(agent);
   const keepAfter = Date.now() - ENDED_SESSION_RETENTION_DAYS * 24 * 60 * 60 * 1000;
   const endedBefore = (lifetimeSeconds: number) => ({ lt: new Date(keepAfter - lifetimeSeconds * 1000) });
+  const newDevice = await isNewDevice(user.id, device, ip);
   await Promise.all([
-    db().session.create({ data: { id, userId, userAgent: agent, deviceLabel: deviceLabel(agent), ip, signInMethod: method } }),
+    db().$transaction([
+      db().session.create({ data: { id, userId: user.id, userAgent: agent, deviceLabel: device, ip, signInMethod: method } }),
+      recordActivity(db(), user.id, "sign_in", { method }, { ip, device, sessionId: id }),
+    ]),
     db().session.deleteMany({
       where: {
-        userId,
+        userId: user.id,
         OR: [
           { revokedAt: { lt: new Date(keepAfter) } },
           { lastSeenAt: endedBefore(env.sessionMaxAge) },
@@ -48,7 +57,34 @@ export async function startSession({ userId, userAgent, ip, method = "password" 
       },
     }),
   ]);
+  if (newDevice) await notifyNewDeviceSignIn(user, { when: new Date(), device, ip });
   return id;
+}
+
+/**
+ * A device is new when the account has signed in before (within the kept sessions) but never with
+ * this browser and device from this address. The first sign-in of an account is not news.
+ */
+async function isNewDevice(userId: number, device: string, ip: string | null): Promise<boolean> {
+  const [seen] = await db().$queryRaw<{ signedInBefore: boolean; knownDevice: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM sessions WHERE "userId" = ${userId}) AS "signedInBefore",
+      EXISTS (SELECT 1 FROM sessions WHERE "userId" = ${userId} AND "deviceLabel" = ${device} AND ip IS NOT DISTINCT FROM ${ip}) AS "knownDevice"`;
+  return Boolean(seen?.signedInBefore && !seen.knownDevice);
+}
+
+async function notifyNewDeviceSignIn(user: NewSession["user"], origin: NoticeOrigin): Promise<void> {
+  await sendNotice(
+    {
+      to: user.email,
+      firstName: user.firstName,
+      subject: "New sign-in to your account",
+      paragraphs: [`Your ${env.appName} account was just signed in to from a device it has not been used on before.`],
+      action: { label: "Review your devices", url: `${new URL(env.publicUrl).origin}/settings/security#signed-in-devices` },
+      origin,
+      ifNotYou: "If this wasn't you, sign that device out from the devices list and change your password.",
+    },
+    "mail.new_device_sign_in",
+  );
 }
 
 /** The rows that can still authenticate: not revoked, active within the idle timeout, younger than the absolute lifetime. */
@@ -58,6 +94,12 @@ function liveWhere(now = Date.now()): Prisma.SessionWhereInput {
     lastSeenAt: { gt: new Date(now - env.sessionMaxAge * 1000) },
     createdAt: { gt: new Date(now - env.sessionAbsoluteMaxAge * 1000) },
   };
+}
+
+/** Which of these sessions of the user can still authenticate (the activity log links to them). */
+export async function liveSessionIdsAmong(userId: number, ids: string[]): Promise<Set<string>> {
+  const rows = await db().session.findMany({ where: { userId, id: { in: ids }, ...liveWhere() }, select: { id: true } });
+  return new Set(rows.map((row) => row.id));
 }
 
 interface SessionRow {
@@ -126,17 +168,26 @@ export async function signOutDevice(principal: Principal, subject: Subject, id: 
   if (id === currentSessionId(principal)) {
     throw errors.conflict("This is the session you are using; sign out instead.", "current_session");
   }
-  const { count } = await db().session.updateMany({
-    where: { id, userId: subject.user.id, ...liveWhere() },
-    data: { revokedAt: new Date() },
+  await db().$transaction(async (tx) => {
+    const [revoked] = await tx.session.updateManyAndReturn({
+      where: { id, userId: subject.user.id, ...liveWhere() },
+      data: { revokedAt: new Date() },
+      select: { deviceLabel: true },
+    });
+    if (!revoked) throw errors.notFound();
+    await recordActivity(tx, subject.user.id, "session_revoked", { sessions: 1, device: revoked.deviceLabel });
   });
-  if (count === 0) throw errors.notFound();
 }
 
 /** "Sign out everywhere else": every live session of the caller but this one. */
 export async function signOutOtherDevices(principal: Principal, subject: Subject): Promise<{ revoked: number }> {
   enforce(mayManageSessionsOf(subject));
-  return { revoked: await revokeOtherSessions(subject.user.id, currentSessionId(principal)) };
+  const keep = currentSessionId(principal);
+  return db().$transaction(async (tx) => {
+    const revoked = await revokeOtherSessions(subject.user.id, keep, tx);
+    if (revoked > 0) await recordActivity(tx, subject.user.id, "session_revoked", { sessions: revoked });
+    return { revoked };
+  });
 }
 
 /**
@@ -162,7 +213,10 @@ export async function renewSession(id: string, client: SessionClient = db()): Pr
 
 /** Sign-out: ends the session the cookie names, whoever asks (the cookie is the proof). */
 export async function endSession(id: string): Promise<void> {
-  await db().session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  await db().$transaction(async (tx) => {
+    const [ended] = await tx.session.updateManyAndReturn({ where: { id, revokedAt: null }, data: { revokedAt: new Date() }, select: { userId: true } });
+    if (ended) await recordActivity(tx, ended.userId, "sign_out", {}, { ...currentOrigin(), sessionId: id });
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { recordActivity } from "@/lib/activity/record";
 import { sendNotice, type NoticeOrigin } from "@/lib/mail/notice";
 import { hashed, limiter, spend } from "@/lib/rate-limit";
 import { revokeOtherSessions } from "@/lib/sessions/service";
@@ -87,7 +88,8 @@ export async function confirmSetup(principal: Principal, subject: Subject, token
     await tx.totpDevice.create({ data: { userId: user.id, secretEncrypted: pending.secretEncrypted, keyId: pending.keyId, lastTimeStep: step } });
     await tx.backupCode.deleteMany({ where: { userId: user.id } });
     await tx.backupCode.createMany({ data: codes.map((plain) => ({ userId: user.id, codeHash: backupCodeHash(user.id, normalisedBackupCode(plain)!) })) });
-    await revokeOtherSessions(user.id, principal.session?.id ?? null, tx);
+    const signedOut = await revokeOtherSessions(user.id, principal.session?.id ?? null, tx);
+    await recordActivity(tx, user.id, "two_factor_enabled", { other_sessions_signed_out: signedOut });
   });
   log.info("two_factor.enabled", { userId: user.id });
   await notify(user, principal, "Two-factor authentication is on", [
@@ -126,6 +128,7 @@ export async function regenerateBackupCodes(subject: Subject): Promise<{ backup_
     if (devices.length === 0) notEnabled();
     await tx.backupCode.deleteMany({ where: { userId: user.id } });
     await tx.backupCode.createMany({ data: codes.map((plain) => ({ userId: user.id, codeHash: backupCodeHash(user.id, normalisedBackupCode(plain)!) })) });
+    await recordActivity(tx, user.id, "backup_codes_generated", { codes: codes.length });
   });
   log.info("two_factor.backup_codes_regenerated", { userId: user.id });
   return { backup_codes: codes };
@@ -154,11 +157,15 @@ export async function verifySecondFactor(userId: number, input: string): Promise
   } else {
     const backup = normalisedBackupCode(input);
     if (backup) {
-      const { count } = await db().backupCode.updateMany({
-        where: { userId, codeHash: { in: backupCodeHashes(userId, backup) }, usedAt: null, user: { totpDevice: { isNot: null } } },
-        data: { usedAt: new Date() },
+      const spent = await db().$transaction(async (tx) => {
+        const { count } = await tx.backupCode.updateMany({
+          where: { userId, codeHash: { in: backupCodeHashes(userId, backup) }, usedAt: null, user: { totpDevice: { isNot: null } } },
+          data: { usedAt: new Date() },
+        });
+        if (count === 1) await recordActivity(tx, userId, "backup_code_used");
+        return count === 1;
       });
-      if (count === 1) return "backup_code";
+      if (spent) return "backup_code";
     }
   }
   await countWrongCode(userId);
@@ -179,7 +186,8 @@ export async function disableTwoFactor(principal: Principal, subject: Subject, t
     await tx.totpDevice.deleteMany({ where: { userId: user.id } });
     await tx.backupCode.deleteMany({ where: { userId: user.id } });
     await tx.pendingTotpSetup.deleteMany({ where: { userId: user.id } });
-    await revokeOtherSessions(user.id, principal.session?.id ?? null, tx);
+    const signedOut = await revokeOtherSessions(user.id, principal.session?.id ?? null, tx);
+    await recordActivity(tx, user.id, "two_factor_disabled", { other_sessions_signed_out: signedOut, confirmed_with: factor });
   });
   log.info("two_factor.disabled", { userId: user.id, with: factor });
   await notify(user, principal, "Two-factor authentication is off", [

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { recordAudit, type AuditActor } from "@/lib/admin/audit-log";
+import { recordAudit, recordStaffActionForEveryone, type AuditActor } from "@/lib/admin/audit-log";
+import { recordActivity } from "@/lib/activity/record";
 import type { Subject } from "./subject";
 import { enforce, mayCompleteCredentialReviewOf } from "./permissions";
 
@@ -10,7 +11,7 @@ import { enforce, mayCompleteCredentialReviewOf } from "./permissions";
  */
 export async function requestCredentialReview(userId: number, actor?: AuditActor): Promise<void> {
   await db().$transaction(async (tx) => {
-    const user = await tx.user.update({ where: { id: userId }, data: { requiresCredentialReview: true }, select: { uuid: true, email: true } });
+    const user = await tx.user.update({ where: { id: userId }, data: { requiresCredentialReview: true }, select: { id: true, uuid: true, email: true } });
     if (actor) await recordAudit(tx, actor, "user.credential_review_requested", user);
   });
 }
@@ -20,6 +21,7 @@ export async function requestCredentialReviewOfEveryone(actor: AuditActor): Prom
   return db().$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({ where: { isActive: true, id: { not: actor.user.id } }, data: { requiresCredentialReview: true } });
     await recordAudit(tx, actor, "user.credential_review_requested_all", null, { users_asked: { before: null, after: count } });
+    await recordStaffActionForEveryone(tx, actor, "user.credential_review_requested_all");
     return count;
   });
 }
@@ -34,5 +36,6 @@ export async function completeCredentialReview(subject: Subject): Promise<void> 
   await db().$transaction([
     db().user.updateMany({ where: { id, credentialsReviewedAt: null }, data: { credentialsReviewedAt: new Date() } }),
     db().user.update({ where: { id }, data: { requiresCredentialReview: false } }),
+    recordActivity(db(), id, "credentials_reviewed"),
   ]);
 }

@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordPolicyIssues } from "@/lib/auth/password-policy";
 import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db/client";
+import { recordActivity } from "@/lib/activity/record";
 import { sendNotice, type NoticeOrigin } from "@/lib/mail/notice";
 import { hashed, spend } from "@/lib/rate-limit";
 import { revokeOtherSessions } from "@/lib/sessions/service";
@@ -45,10 +46,21 @@ async function prepare(owner: Owner, newPassword: string, attr: string): Promise
   return { passwordHash: await hashPassword(newPassword) };
 }
 
-/** Writes the hash and ends the other sessions in the caller's transaction; returns how many ended. */
-export async function applyPassword(tx: Transaction, userId: number, prepared: PreparedPassword, keepSessionId: string | null): Promise<number> {
+/**
+ * Writes the hash, ends the other sessions and records the event in the caller's transaction;
+ * returns how many sessions ended.
+ */
+export async function applyPassword(
+  tx: Transaction,
+  userId: number,
+  prepared: PreparedPassword,
+  keepSessionId: string | null,
+  event: "password_changed" | "password_reset" = "password_changed",
+): Promise<number> {
   await tx.user.update({ where: { id: userId }, data: { passwordHash: prepared.passwordHash, weakPasswordSeenAt: null }, select: { id: true } });
-  return revokeOtherSessions(userId, keepSessionId, tx);
+  const revoked = await revokeOtherSessions(userId, keepSessionId, tx);
+  await recordActivity(tx, userId, event, { other_sessions_signed_out: revoked });
+  return revoked;
 }
 
 /** The "password changed" mail; a mail failure never undoes the change. */

@@ -121,7 +121,7 @@ export async function completePasswordReset(token: string, password: string, hea
     const claimed = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (claimed.count !== 1) tokenInvalid();
     await tx.passwordResetToken.deleteMany({ where: { userId: row.userId, usedAt: null } });
-    await applyPassword(tx, row.userId, { passwordHash }, null);
+    await applyPassword(tx, row.userId, { passwordHash }, null, "password_reset");
   });
   log.info("password_reset.completed", { userId: row.userId });
   const twoFactor = await hasTwoFactor(row.userId);

@@ -139,6 +139,12 @@ export function mayReadSecurityCheckupOf(target: { isSelf: boolean }): Decision 
   return errors.permissionDenied("You can only see your own security check-up.");
 }
 
+/** The activity log tells where the account was used from: its owner's business only (staff read the audit log). */
+export function mayReadActivityOf(target: { isSelf: boolean }): Decision {
+  if (target.isSelf) return null;
+  return errors.permissionDenied("You can only see your own account activity.");
+}
+
 /** Two-factor is the owner's alone: staff neither read nor change another user's through these routes. */
 export function mayManageTwoFactorOf(target: { isSelf: boolean }): Decision {
   if (target.isSelf) return null;

@@ -8,6 +8,7 @@ import { sensitiveSessionExpiresAt } from "@/lib/auth/session-policy";
 import { renewSession, revokeOtherSessions } from "@/lib/sessions/service";
 import { planEmailChange } from "@/lib/email-change/service";
 import { mergeNotificationOverrides } from "./notification-settings";
+import { recordActivity } from "@/lib/activity/record";
 import { applyPassword, notifyPasswordChanged, preparePasswordChange } from "./password-change";
 import { enforce, isAuditedAction, mayChangeStaffFlag, mayListEveryone, mayRemoveStaffUser } from "./permissions";
 import type { UserListQuery, UserPatch } from "./schemas";
@@ -151,7 +152,7 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
   // Staff writing to another account: the audit entry goes in the write's own transaction.
   const audit = actor && isAuditedAction(actor.user, user) ? actor : null;
 
-  if (!needsStoredRow && !changesContext && !newPassword && !audit) {
+  if (!needsStoredRow && !changesContext && !newPassword && !audit && !emailChange?.activity) {
     // Nothing read decides what is written: the UPDATE's own row lock serialises concurrent
     // writers, and the memberships shown do not depend on it, so both run at once.
     const [updated, details] = await Promise.all([writeUser(db(), user.id, fields), accountDetailsOf(user.id)]);
@@ -182,6 +183,7 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
     const renewedSession = newPassword && principal.session ? await renewSession(principal.session.id, tx) : null;
     const revokedSessions = newPassword ? await applyPassword(tx, user.id, newPassword, renewedSession?.id ?? null) : 0;
     const updated = await writeUser(tx, user.id, data);
+    if (emailChange?.activity) await recordActivity(tx, user.id, emailChange.activity.kind, emailChange.activity.details);
     if (audit) {
       const changes = auditedChanges(patch, respond(user, details), respond(updated, details));
       if (Object.keys(changes).length > 0) {

@@ -79,6 +79,9 @@ describe("connecting GitHub", () => {
     expect(listed.body).toMatchObject({ count: 1, results: [{ kind: "github", installation_id: installationId, account: { type: "Organization", name: "hedgehog-inc" }, github_user: { login: "octocat" }, repository_count: null }] });
     expect(JSON.stringify(listed.body)).not.toMatch(/gh[usr]_/);
     expect((await call(GITHUB_LOGIN, { path: `/api/users/${me}/github_login`, params: { uuid: me }, cookie })).body).toEqual({ github_login: "octocat" });
+    const activity = await db().activityEntry.findMany({ where: { userId: user.id } });
+    expect(activity).toMatchObject([{ kind: "github_connected", details: { account: "hedgehog-inc", installation_id: installationId, github_user: "octocat" } }]);
+    expect(JSON.stringify(activity)).not.toMatch(/gh[usr]_/);
   });
 
   it("refuses a forged installation id (one the GitHub user cannot reach) and stores nothing", async () => {
@@ -204,6 +207,11 @@ describe("removing and who may", () => {
     expect(github.state.requests.some((request) => request.method === "DELETE" && request.path.endsWith(`/applications/${github.clientId}/token`))).toBe(true);
     expect(await db().gitHubIntegration.count({ where: { userId: owner.user.id } })).toBe(0);
     expect(await db().gitHubIntegration.count({ where: { userId: other.user.id } })).toBe(1);
+    expect(await db().activityEntry.findMany({ where: { userId: owner.user.id }, orderBy: { id: "asc" }, select: { kind: true, details: true } })).toEqual([
+      { kind: "github_connected", details: expect.anything() },
+      { kind: "github_removed", details: { account: "octocat", installation_id: owner.installationId } },
+    ]);
+    expect(await db().activityEntry.count({ where: { userId: elsewhere.user.id, kind: "github_removed" } })).toBe(0);
     expectError(await call(REMOVE, { method: "DELETE", path: installationPath(owner.installationId), params: { uuid: me, installation_id: owner.installationId }, cookie: owner.cookie }), 404, { type: "invalid_request", code: "not_found" });
   });
 

@@ -13,6 +13,7 @@ import {
   mayManageTwoFactorOf,
   mayChangePasswordOf,
   mayProceedWithoutTwoFactor,
+  mayReadActivityOf,
   mayReadOutbox,
   mayRemoveStaffUser,
   mustSetUpTwoFactor,
@@ -133,6 +134,15 @@ describe("credential review", () => {
     ["another user's review, even for staff", { isSelf: false }, "403 permission_denied"],
   ])("%s → %s", (_label, target, expected) => {
     expect(outcome(mayCompleteCredentialReviewOf(target))).toBe(expected);
+  });
+});
+
+describe("account activity", () => {
+  it.each<[string, { isSelf: boolean }, string]>([
+    ["the caller's own", { isSelf: true }, "allowed"],
+    ["another user's, even for staff", { isSelf: false }, "403 permission_denied"],
+  ])("%s → %s", (_label, target, expected) => {
+    expect(outcome(mayReadActivityOf(target))).toBe(expected);
   });
 });
 
