@@ -4,7 +4,7 @@ import { SAME_ORIGIN, expect, test } from "./support/fixtures";
 import { signInPage } from "./support/browser";
 import { enableTwoFactor } from "./support/two-factor";
 
-const SIGNED_IN_PAGES = ["/settings/profile", "/settings/preferences", "/settings/hedgehog", "/settings/security", "/settings/api-keys", "/settings/integrations", "/admin/users", "/admin/audit"];
+const SIGNED_IN_PAGES = ["/settings/profile", "/settings/preferences", "/settings/hedgehog", "/settings/security", "/settings/api-keys", "/settings/integrations", "/settings/activity", "/admin/users", "/admin/audit"];
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();

@@ -20,7 +20,7 @@ test("a regular user has no Admin link and the admin page is a 404", async ({ pa
   await signInPage(page, account);
   await page.goto("/settings/profile");
   const nav = page.getByRole("navigation", { name: "Settings" });
-  for (const name of ["Profile", "Preferences", "Security", "API keys", "Integrations"]) {
+  for (const name of ["Profile", "Preferences", "Security", "Activity", "API keys", "Integrations"]) {
     await expect(nav.getByRole("link", { name })).toBeVisible();
   }
   await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
@@ -31,12 +31,12 @@ test("a regular user has no Admin link and the admin page is a 404", async ({ pa
 test("every settings page has its own title and exactly one h1", async ({ page, account }) => {
   await signInPage(page, account);
   const titles = new Set<string>();
-  for (const path of ["/settings/profile", "/settings/preferences", "/settings/security", "/settings/api-keys", "/settings/integrations"]) {
+  for (const path of ["/settings/profile", "/settings/preferences", "/settings/security", "/settings/activity", "/settings/api-keys", "/settings/integrations"]) {
     await page.goto(path);
     await expect(page.locator("h1")).toHaveCount(1);
     titles.add(await page.title());
   }
-  expect(titles.size).toBe(5);
+  expect(titles.size).toBe(6);
 });
 
 test("staff find the outbox in the navigation, inside the app shell, with the welcome mail", async ({ page, anonApi, users, staff }) => {

@@ -20,6 +20,7 @@ const PAGES = [
   { path: "/settings/security", staff: false },
   { path: "/settings/api-keys", staff: false },
   { path: "/settings/integrations", staff: false },
+  { path: "/settings/activity", staff: false },
   { path: "/admin/users", staff: true },
   { path: "/admin/audit", staff: true },
 ];
