@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as ACTIVITY } from "@/app/api/users/[uuid]/activity/route";
 import { GET as ME, PATCH } from "@/app/api/users/[uuid]/route";
 import { DELETE as REVOKE } from "@/app/api/users/[uuid]/sessions/[id]/route";
@@ -63,9 +63,25 @@ async function signIn(email: string, password: string, headers: Record<string, s
   }
 }
 
+/** None of the values a test used may be in the user's stored entries or in any log line written meanwhile. */
+async function expectNoSecrets(userId: number, logs: ReturnType<typeof captureLogs>, values: string[]) {
+  const stored = JSON.stringify(await storedRows(userId));
+  for (const value of values) {
+    expect(value.length).toBeGreaterThan(5);
+    expect(stored).not.toContain(value);
+    expect(logs.text()).not.toContain(value);
+  }
+}
+
 const outbox = (to: string) => db().outboxEmail.findMany({ where: { to }, orderBy: { createdAt: "asc" } });
 
 describe("the activity log records each event once, with where it came from and no secret", () => {
+  let logs: ReturnType<typeof captureLogs>;
+  beforeEach(() => {
+    logs = captureLogs("debug");
+  });
+  afterEach(() => logs.restore());
+
   it("sign-ins (and refused ones with a reason class), sign-out and revoked sessions", async () => {
     const user = await createTestUser();
     const ip = newClientAddress();
@@ -95,6 +111,7 @@ describe("the activity log records each event once, with where it came from and 
     expect(list[2]).toMatchObject({ details: { sessions: 1, device: "Test runner" } });
     // "Sign out everywhere else" ended it too.
     expect(list[3]).toMatchObject({ session_id: sessionId, session_active: false });
+    await expectNoSecrets(user.id, logs, [TEST_PASSWORD, "not-the-password"]);
     expect(await db().session.findUniqueOrThrow({ where: { id: third.id } })).toMatchObject({ revokedAt: expect.any(Date) });
   });
 
@@ -112,32 +129,22 @@ describe("the activity log records each event once, with where it came from and 
   });
 
   it("two-factor: enabled, backup codes generated, backup code used, disabled — and never a code in a row or a log line", async () => {
-    const logs = captureLogs("debug");
-    try {
-      const user = await createTestUser();
-      const { cookie } = await signedInSession(user);
-      const { secret, backupCodes } = await enableTwoFactor(cookie);
-      const regenerated = await call(NEW_BACKUP_CODES, { method: "POST", path: "/api/users/@me/two_factor_backup_codes", params: { uuid: "@me" }, cookie });
-      expect(regenerated.status).toBe(200);
-      const codes: string[] = regenerated.body.backup_codes;
-      expect(await signIn(user.email, TEST_PASSWORD, browser(newClientAddress(), FIREFOX_LINUX), codes[0])).toMatchObject({ sessionId: expect.any(String) });
-      const token = await codeFor(secret, 1);
-      expect((await call(DISABLE_2FA, { method: "POST", path: "/api/users/@me/two_factor_disable", params: { uuid: "@me" }, cookie, body: { token } })).status).toBe(200);
+    const user = await createTestUser();
+    const { cookie } = await signedInSession(user);
+    const { secret, backupCodes } = await enableTwoFactor(cookie);
+    const regenerated = await call(NEW_BACKUP_CODES, { method: "POST", path: "/api/users/@me/two_factor_backup_codes", params: { uuid: "@me" }, cookie });
+    expect(regenerated.status).toBe(200);
+    const codes: string[] = regenerated.body.backup_codes;
+    expect(await signIn(user.email, TEST_PASSWORD, browser(newClientAddress(), FIREFOX_LINUX), codes[0])).toMatchObject({ sessionId: expect.any(String) });
+    const token = await codeFor(secret, 1);
+    expect((await call(DISABLE_2FA, { method: "POST", path: "/api/users/@me/two_factor_disable", params: { uuid: "@me" }, cookie, body: { token } })).status).toBe(200);
 
-      const list = await entries(cookie);
-      expect(kindsOf(list)).toEqual(["two_factor_disabled", "sign_in", "backup_code_used", "backup_codes_generated", "two_factor_enabled"]);
-      expect(list[0]!.details).toMatchObject({ confirmed_with: "totp" });
-      expect(list[1]).toMatchObject({ device: "Firefox on Linux", details: { method: "backup_code" } });
-      expect(list[3]!.details).toEqual({ codes: 10 });
-
-      const stored = JSON.stringify(await storedRows(user.id));
-      for (const secretValue of [secret, token, TEST_PASSWORD, ...backupCodes, ...codes]) {
-        expect(stored).not.toContain(secretValue);
-        expect(logs.text()).not.toContain(secretValue);
-      }
-    } finally {
-      logs.restore();
-    }
+    const list = await entries(cookie);
+    expect(kindsOf(list)).toEqual(["two_factor_disabled", "sign_in", "backup_code_used", "backup_codes_generated", "two_factor_enabled"]);
+    expect(list[0]!.details).toMatchObject({ confirmed_with: "totp" });
+    expect(list[1]).toMatchObject({ device: "Firefox on Linux", details: { method: "backup_code" } });
+    expect(list[3]!.details).toEqual({ codes: 10 });
+    await expectNoSecrets(user.id, logs, [secret, token, TEST_PASSWORD, ...backupCodes, ...codes]);
   });
 
   it("password changed, email change requested / cancelled / confirmed, password reset", async () => {
@@ -173,8 +180,7 @@ describe("the activity log records each event once, with where it came from and 
     expect(list[5]).toMatchObject({ ip, device: "Chrome on Mac OS" });
     expect(renewed.id).toBeTruthy();
 
-    const stored = JSON.stringify(await storedRows(user.id));
-    for (const secretValue of [TEST_PASSWORD, NEW_PASSWORD, RESET_PASSWORD, link, resetToken]) expect(stored).not.toContain(secretValue);
+    await expectNoSecrets(user.id, logs, [TEST_PASSWORD, NEW_PASSWORD, RESET_PASSWORD, link, resetToken]);
   });
 
   it("API keys created, rolled and revoked name the key but never its value", async () => {
@@ -187,9 +193,7 @@ describe("the activity log records each event once, with where it came from and 
     const list = await entries(cookie);
     expect(kindsOf(list)).toEqual(["api_key_revoked", "api_key_rolled", "api_key_created"]);
     for (const entry of list) expect(entry.details).toMatchObject({ key_id: key.id, label: "deploy bot", scopes: ["user:read"] });
-    const stored = JSON.stringify(await storedRows(user.id));
-    expect(stored).not.toContain(key.value);
-    expect(stored).not.toContain(rolled.body.value);
+    await expectNoSecrets(user.id, logs, [key.value, rolled.body.value]);
   });
 
   it("credentials reviewed, and what staff did to the account, naming the staff member", async () => {
