@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PageRequest } from "@/lib/api/pagination";
 import { errors } from "@/lib/api/errors";
+import { publicOrigin } from "@/lib/api/public-url";
 import type { Principal } from "@/lib/auth/principal";
 import { enforce, mayManageSessionsOf } from "@/lib/users/permissions";
 import type { Subject } from "@/lib/users/subject";
@@ -79,7 +80,7 @@ async function notifyNewDeviceSignIn(user: NewSession["user"], origin: NoticeOri
       firstName: user.firstName,
       subject: "New sign-in to your account",
       paragraphs: [`Your ${env.appName} account was just signed in to from a device it has not been used on before.`],
-      action: { label: "Review your devices", url: `${new URL(env.publicUrl).origin}/settings/security#signed-in-devices` },
+      action: { label: "Review your devices", url: `${publicOrigin()}/settings/security#signed-in-devices` },
       origin,
       ifNotYou: "If this wasn't you, sign that device out from the devices list and change your password.",
     },
