@@ -16,6 +16,8 @@ const METHOD_LABELS: Record<SessionDto["sign_in_method"], string> = {
   password: "Password",
   totp: "Password and authenticator",
   backup_code: "Password and backup code",
+  passkey: "Passkey",
+  password_passkey: "Password and passkey",
 };
 
 function relativeTime(iso: string, now: number): string {

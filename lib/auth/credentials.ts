@@ -5,11 +5,13 @@ import { describeError, log } from "@/lib/log";
 import { clientAddress } from "@/lib/client-address";
 import { deviceLabel } from "@/lib/sessions/device-label";
 import { startSession, type SignInMethod } from "@/lib/sessions/service";
-import { hasTwoFactor, notifyBackupCodeUsed, verifySecondFactor } from "@/lib/two-factor/service";
+import { passkeySigninSchema } from "@/lib/passkeys/schemas";
+import { verifyAssertion } from "@/lib/passkeys/service";
+import { hasTwoFactor, notifyBackupCodeUsed, verifySecondFactor, withSecondFactorBudget } from "@/lib/two-factor/service";
 import { signinSchema } from "@/lib/users/schemas";
 import { verifyPassword } from "./password";
 import { passwordPolicyIssues } from "./password-policy";
-import { asSigninRefusal, beginSigninAttempt } from "./signin-throttle";
+import { asSigninRefusal, beginPasskeySigninAttempt, beginSigninAttempt } from "./signin-throttle";
 
 /** Codes passed back to the sign-in page as `?error=`; the page words them for people. */
 export const SIGNIN_ERRORS = {
@@ -19,6 +21,10 @@ export const SIGNIN_ERRORS = {
   twoFactorRequired: "2fa_required",
   /** Right password, wrong (or spent) code. */
   twoFactorInvalid: "2fa_invalid",
+  /** As `2fa_required`, for a user who also allows a passkey as the second factor. */
+  twoFactorRequiredPasskey: "2fa_required_passkey",
+  /** A passkey sign-in that did not verify (spent or expired challenge, unknown passkey, bad signature, counter). */
+  passkeyInvalid: "passkey_invalid",
 } as const;
 
 /** The user next-auth signs in, with the session row this sign-in created. */
@@ -29,8 +35,17 @@ export type SignedInUser = NextAuthUser & { sessionId: string };
  * checked in constant time whether or not the account exists. `null` = refused.
  */
 export async function authorizeCredentials(credentials: Record<string, string> | undefined, headers: Headers): Promise<SignedInUser | null> {
+  return withSigninErrors(() => checkCredentials(credentials, headers));
+}
+
+/** Sign-in with a passkey alone: the signed answer to a challenge from `POST /api/auth/passkey/options`. */
+export async function authorizePasskey(credentials: Record<string, string> | undefined, headers: Headers): Promise<SignedInUser | null> {
+  return withSigninErrors(() => checkPasskey(credentials, headers));
+}
+
+async function withSigninErrors(step: () => Promise<SignedInUser | null>): Promise<SignedInUser | null> {
   try {
-    return await checkCredentials(credentials, headers);
+    return await step();
   } catch (error) {
     // next-auth copies a thrown message into the redirect URL: only our own codes may get there.
     if (error instanceof Error && Object.values<string>(SIGNIN_ERRORS).includes(error.message)) throw error;
@@ -54,7 +69,7 @@ async function checkCredentials(credentials: Record<string, string> | undefined,
     return null;
   }
   await attempt.succeeded();
-  const method = await secondFactorStep(user, credentials?.otp);
+  const method = await secondFactorStep(user, credentials ?? {});
   const [sessionId] = await Promise.all([
     startSession({ userId: user.id, userAgent: headers.get("user-agent") ?? "", ip: clientAddress(headers), method }),
     // The one moment the password itself is at hand: remember whether it is one the rules now refuse.
@@ -69,12 +84,26 @@ async function checkCredentials(credentials: Record<string, string> | undefined,
 
 /**
  * A user with two-factor on gets no session without a valid code (TOTP or an unused backup
- * code) in `otp`, checked only after the password was right, so a backup code never stands in
- * for the password.
+ * code) in `otp`, or, with `passkeys_enabled_for_2fa`, a signed answer from one of their own
+ * passkeys in `passkey` (with its `challenge`): checked only after the password was right, so
+ * neither ever stands in for the password.
  */
-async function secondFactorStep(user: { id: number }, otp: string | undefined): Promise<SignInMethod> {
+async function secondFactorStep(user: { id: number; passkeysEnabledFor2fa: boolean | null }, credentials: Record<string, string>): Promise<SignInMethod> {
   if (!(await hasTwoFactor(user.id))) return "password";
-  if (!otp?.trim()) throw new Error(SIGNIN_ERRORS.twoFactorRequired);
+  const passkeyAllowed = user.passkeysEnabledFor2fa === true;
+  const otp = credentials.otp;
+  if (!otp?.trim() && passkeyAllowed && credentials.passkey) {
+    const assertion = passkeySigninSchema.safeParse({ credential: credentials.passkey, challenge: credentials.challenge });
+    const verified = await asSigninRefusal("two_factor", () =>
+      withSecondFactorBudget(user.id, async () => (assertion.success ? verifyAssertion({ challengeId: assertion.data.challenge, credential: assertion.data.credential, userId: user.id }) : null)),
+    );
+    if (!verified) {
+      log.info("auth.signin_second_factor_failed", { userId: user.id, factor: "passkey" });
+      throw new Error(SIGNIN_ERRORS.twoFactorInvalid);
+    }
+    return "password_passkey";
+  }
+  if (!otp?.trim()) throw new Error(passkeyAllowed ? SIGNIN_ERRORS.twoFactorRequiredPasskey : SIGNIN_ERRORS.twoFactorRequired);
   const factor = await asSigninRefusal("two_factor", () => verifySecondFactor(user.id, otp));
   if (!factor) {
     log.info("auth.signin_second_factor_failed", { userId: user.id });
@@ -83,3 +112,28 @@ async function secondFactorStep(user: { id: number }, otp: string | undefined): 
   return factor;
 }
 
+
+/**
+ * The per-client sign-in budget, then the signature. A user with two-factor on needs the
+ * authenticator to have verified the person (PIN or biometrics): possession alone would be one
+ * factor where their password sign-in needs two.
+ */
+async function checkPasskey(credentials: Record<string, string> | undefined, headers: Headers): Promise<SignedInUser | null> {
+  const parsed = passkeySigninSchema.safeParse(credentials ?? {});
+  if (!parsed.success) throw new Error(SIGNIN_ERRORS.passkeyInvalid);
+  const attempt = await beginPasskeySigninAttempt(headers);
+  const verified = await verifyAssertion({ challengeId: parsed.data.challenge, credential: parsed.data.credential });
+  const user = verified ? await db().user.findUnique({ where: { id: verified.userId } }) : null;
+  if (!verified || !user?.isActive || (!verified.userVerified && (await hasTwoFactor(user.id)))) {
+    await attempt.failed();
+    log.info("auth.signin_failed", { method: "passkey" });
+    throw new Error(SIGNIN_ERRORS.passkeyInvalid);
+  }
+  await attempt.succeeded();
+  const [sessionId] = await Promise.all([
+    startSession({ userId: user.id, userAgent: headers.get("user-agent") ?? "", ip: clientAddress(headers), method: "passkey" }),
+    db().user.update({ where: { id: user.id }, data: { lastLogin: new Date() }, select: { id: true } }),
+  ]);
+  log.info("auth.signin", { userId: user.id, sessionId, method: "passkey" });
+  return { id: user.uuid, email: user.email, name: user.firstName, sessionId };
+}

@@ -16,6 +16,7 @@ import { accountDetailsOf, accountDetailsOfUsers, type AccountDetails, type Memb
 import { mergedHedgehogConfig } from "./hedgehog-config";
 import { lockUserRow } from "./locked-row";
 import { changesBetween, recordAudit, type AuditActor } from "@/lib/admin/audit-log";
+import { countPasskeys } from "@/lib/passkeys/service";
 import { serializeUser } from "./serializer";
 import type { Subject } from "./subject";
 import type { UserDto } from "./user-schema";
@@ -135,7 +136,7 @@ function auditedChanges(patch: UserPatch, before: UserDto, after: UserDto) {
 export async function updateUser(principal: Principal, subject: Subject, patch: UserPatch, actor?: AuditActor): Promise<UserUpdate> {
   const newPassword = await preparePasswordChange(principal, subject, patch);
   if (patch.is_staff !== undefined) enforce(mayChangeStaffFlag(principal.user));
-  if (patch.passkeys_enabled_for_2fa === true) {
+  if (patch.passkeys_enabled_for_2fa === true && (await countPasskeys(subject.user.id)) === 0) {
     throw errors.invalidField("passkeys_enabled_for_2fa", "no_passkeys", "Register a passkey before using passkeys for two-factor authentication.");
   }
   const emailChange = await planEmailChange(principal, subject, patch);
