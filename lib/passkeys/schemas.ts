@@ -1,13 +1,9 @@
 import { z } from "zod";
 import { pageSchema } from "@/lib/api/pagination";
 
-export const PASSKEY_NAME_MAX_LENGTH = 64;
-/** Passkeys kept per user; a registration beyond it is refused. */
-export const PASSKEYS_PER_USER = 20;
-/** How long a challenge handed out with options can be answered (once). */
-export const PASSKEY_CHALLENGE_TTL_SECONDS = 5 * 60;
-/** A WebAuthn response as JSON is a few kilobytes; anything much larger is not one. */
-export const PASSKEY_RESPONSE_MAX_LENGTH = 16_000;
+import { PASSKEY_NAME_MAX_LENGTH, PASSKEY_RESPONSE_MAX_LENGTH } from "./limits";
+
+export { PASSKEY_CHALLENGE_TTL_SECONDS, PASSKEY_NAME_MAX_LENGTH, PASSKEY_RESPONSE_MAX_LENGTH, PASSKEYS_PER_USER } from "./limits";
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const base64url = z.string().max(PASSKEY_RESPONSE_MAX_LENGTH).regex(/^[A-Za-z0-9_-]*$/, "Must be base64url.");
@@ -58,9 +54,6 @@ export type PasskeyRegistration = z.infer<typeof passkeyRegistrationSchema>;
 
 export const passkeyRenameSchema = z.object({ name: passkeyNameSchema }).meta({ id: "PasskeyRename" });
 export type PasskeyRename = z.infer<typeof passkeyRenameSchema>;
-
-/** The add-a-passkey form: only the name is typed; the credential comes from the browser. */
-export const passkeyNameFormSchema = z.object({ name: passkeyNameSchema });
 
 export const passkeySchema = z
   .object({
