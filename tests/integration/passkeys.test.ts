@@ -185,6 +185,21 @@ describe("who may manage passkeys", () => {
   });
 });
 
+describe("secure mode", () => {
+  it("an old sign-in may list and rename, but not add or remove a passkey", async () => {
+    const { user, cookie } = await signedIn();
+    const { passkey } = await addPasskey(cookie);
+    const old = await signedInSession(user, Date.now() - 3 * 60 * 60 * 1000);
+    const reauth = { type: "authentication_error", code: "reauth_required" };
+    expectError(await registerOptions({ cookie: old.cookie }), 403, reauth);
+    expectError(await registerVerify({ name: "Late", credential: new SoftwareAuthenticator().register({ challenge: "AAAA" }) }, { cookie: old.cookie }), 403, reauth);
+    expectError(await remove(passkey.id, { cookie: old.cookie }), 403, reauth);
+    expect(await db().passkey.count({ where: { userId: user.id } })).toBe(1);
+    expect((await list({ cookie: old.cookie })).status).toBe(200);
+    expect((await rename(passkey.id, { name: "Renamed" }, { cookie: old.cookie })).status).toBe(200);
+  });
+});
+
 describe("listing, renaming and removing", () => {
   it("lists newest first, renames (400 naming name when blank), removes (204, then 404)", async () => {
     const { user, cookie } = await signedIn();
