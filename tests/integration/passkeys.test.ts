@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { POST as SIGNIN_OPTIONS } from "@/app/api/auth/passkey/options/route";
 import { GET as LIST } from "@/app/api/users/[uuid]/passkeys/route";
 import { DELETE as REMOVE, PATCH as RENAME } from "@/app/api/users/[uuid]/passkeys/[id]/route";
@@ -7,6 +7,8 @@ import { POST as REGISTER_VERIFY } from "@/app/api/users/[uuid]/passkeys/registe
 import { PATCH as PATCH_USER } from "@/app/api/users/[uuid]/route";
 import { authorizeCredentials, authorizePasskey } from "@/lib/auth/credentials";
 import { db } from "@/lib/db/client";
+import { overrideEnvForTests } from "@/lib/env";
+import { fromClient, newClientAddress } from "../support/clients";
 import { expectError } from "../support/envelope";
 import { bearer, createKeyFor } from "../support/personal-api-keys";
 import { call, signedInSession } from "../support/requests";
@@ -27,7 +29,13 @@ const rename = (id: string, body: unknown, { cookie, headers, uuid = "@me" }: Ca
 const remove = (id: string, { cookie, headers, uuid = "@me" }: Caller = {}) =>
   call(REMOVE, { method: "DELETE", path: `${base(uuid)}/${id}`, params: { uuid, id }, cookie, headers });
 const patchMe = (body: unknown, cookie: string) => call(PATCH_USER, { method: "PATCH", path: "/api/users/@me", params: { uuid: "@me" }, cookie, body });
-const signinOptions = () => call(SIGNIN_OPTIONS, { method: "POST", path: "/api/auth/passkey/options" });
+// Each from an address of its own, so the file never spends one address's challenge budget.
+const signinOptions = (headers: Record<string, string> = fromClient(newClientAddress())) => call(SIGNIN_OPTIONS, { method: "POST", path: "/api/auth/passkey/options", headers });
+
+const restores: Array<() => void> = [];
+afterEach(() => {
+  for (const restore of restores.splice(0).reverse()) restore();
+});
 const headers = () => new Headers({ "user-agent": "vitest" });
 
 /** The next-auth error code a refused sign-in throws, or "session" when it signed in. */
@@ -377,5 +385,50 @@ describe("a passkey as the second factor", () => {
     const options = await db().webAuthnChallenge.count({ where: { id: challenge } });
     expect(options).toBe(0);
     expect(await outcome(signIn(user.email, { passkey: credential, challenge }))).toBe("2fa_invalid");
+  });
+});
+
+describe("rate limits", () => {
+  it("hands out a limited number of sign-in challenges per client address (429 with Retry-After), others unaffected", async () => {
+    restores.push(overrideEnvForTests({ TRUST_PROXY: undefined, RATE_LIMIT_PASSKEY_CHALLENGE_LIMIT: "2" }));
+    const [busy, quiet] = [newClientAddress(), newClientAddress()];
+    for (let n = 0; n < 2; n++) expect((await signinOptions(fromClient(busy))).status).toBe(200);
+    const refused = await signinOptions(fromClient(busy));
+    expectError(refused, 429, { type: "throttled_error", code: "throttled" });
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await signinOptions(fromClient(quiet))).status).toBe(200);
+  });
+
+  it("limits registration challenges per user", async () => {
+    restores.push(overrideEnvForTests({ RATE_LIMIT_PASSKEY_CHALLENGE_LIMIT: "2" }));
+    const { cookie } = await signedIn();
+    for (let n = 0; n < 2; n++) expect((await registerOptions({ cookie })).status).toBe(200);
+    expectError(await registerOptions({ cookie }), 429, { type: "throttled_error", code: "throttled" });
+    expect((await registerOptions({ cookie: (await signedIn()).cookie })).status).toBe(200);
+  });
+
+  it("failed passkey sign-ins spend the per-client sign-in budget; past it even a valid passkey is throttled", async () => {
+    restores.push(overrideEnvForTests({ TRUST_PROXY: undefined, RATE_LIMIT_SIGNIN_PER_CLIENT_LIMIT: "3" }));
+    const { cookie } = await signedIn();
+    const { authenticator } = await addPasskey(cookie);
+    const attacker = new Headers(fromClient(newClientAddress()));
+    for (let n = 0; n < 3; n++) expect(await outcome(authorizePasskey(await signedAssertion(new SoftwareAuthenticator()), attacker))).toBe("passkey_invalid");
+    expect(await outcome(authorizePasskey(await signedAssertion(authenticator), attacker))).toBe("throttled");
+    expect(await outcome(authorizePasskey(await signedAssertion(authenticator), new Headers(fromClient(newClientAddress()))))).toBe("session");
+  });
+
+  it("a refused passkey as the second factor counts against the two-factor budget", async () => {
+    restores.push(overrideEnvForTests({ RATE_LIMIT_TWO_FACTOR_LIMIT: "2" }));
+    const { user, cookie } = await signedIn();
+    await enableTwoFactor(cookie);
+    const { authenticator } = await addPasskey(cookie);
+    await patchMe({ passkeys_enabled_for_2fa: true }, cookie);
+    const stranger = new SoftwareAuthenticator();
+    for (let n = 0; n < 2; n++) {
+      const wrong = await signedAssertion(stranger);
+      expect(await outcome(authorizeCredentials({ email: user.email, password: TEST_PASSWORD, passkey: wrong.credential, challenge: wrong.challenge }, headers()))).toBe("2fa_invalid");
+    }
+    const right = await signedAssertion(authenticator);
+    expect(await outcome(authorizeCredentials({ email: user.email, password: TEST_PASSWORD, passkey: right.credential, challenge: right.challenge }, headers()))).toBe("throttled");
   });
 });
