@@ -7,6 +7,8 @@ export { PASSKEY_CHALLENGE_TTL_SECONDS, PASSKEY_NAME_MAX_LENGTH, PASSKEY_RESPONS
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const base64url = z.string().max(PASSKEY_RESPONSE_MAX_LENGTH).regex(/^[A-Za-z0-9_-]*$/, "Must be base64url.");
+/** WebAuthn credential ids are at most 1023 bytes: 1364 characters of base64url (the column holds 1400). */
+const credentialId = base64url.min(1).max(1400, "Not a credential id.");
 
 export const passkeyNameSchema = z
   .string({ error: (issue) => (issue.input === undefined ? "Give the passkey a name." : "The name must be a string.") })
@@ -18,8 +20,8 @@ export const passkeyNameSchema = z
 /** `navigator.credentials.create()`'s answer, as `@simplewebauthn/browser`'s `startRegistration` returns it. */
 export const registrationResponseSchema = z
   .looseObject({
-    id: base64url.min(1),
-    rawId: base64url.min(1),
+    id: credentialId,
+    rawId: credentialId,
     type: z.literal("public-key"),
     response: z.looseObject({
       clientDataJSON: base64url,
@@ -33,8 +35,8 @@ export const registrationResponseSchema = z
 
 /** `navigator.credentials.get()`'s answer, as `startAuthentication` returns it. */
 export const authenticationResponseSchema = z.looseObject({
-  id: base64url.min(1),
-  rawId: base64url.min(1),
+  id: credentialId,
+  rawId: credentialId,
   type: z.literal("public-key"),
   response: z.looseObject({
     clientDataJSON: base64url,

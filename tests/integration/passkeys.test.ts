@@ -144,6 +144,15 @@ describe("registering a passkey", () => {
     expect(attrs.some((attr) => attr.startsWith("credential"))).toBe(true);
   });
 
+  it("an oversized credential id is a 400, not a database error", async () => {
+    const { cookie } = await signedIn();
+    const options = await registerOptions({ cookie });
+    const credential = { ...new SoftwareAuthenticator().register(options.body), id: "A".repeat(1401), rawId: "A".repeat(1401) };
+    const response = await registerVerify({ name: "Long", credential }, { cookie });
+    expect(response.status).toBe(400);
+    expect(response.body.attr).toBe("credential__id");
+  });
+
   it("the same passkey twice is a 409", async () => {
     const { cookie } = await signedIn();
     const { authenticator } = await addPasskey(cookie);
