@@ -135,3 +135,22 @@ test("a passkey stands in for the code as the second factor once the switch is o
   await expect(toggle).not.toBeChecked();
   expect((await prisma.user.findUniqueOrThrow({ where: { id: account.id } })).passkeysEnabledFor2fa).toBe(false);
 });
+
+test("next-auth's passkey provider answers a forged or replayed response with passkey_invalid, never a 500", async ({ playwright, prisma }) => {
+  const api = await playwright.request.newContext({ baseURL: server.baseURL });
+  const attempt = async (form: Record<string, string>) => {
+    const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const response = await api.post("/api/auth/callback/passkey", { form: { csrfToken, ...form, json: "true" }, maxRedirects: 0 });
+    const { url } = (await response.json()) as { url: string };
+    return { status: response.status(), error: new URL(url).searchParams.get("error") };
+  };
+  const options = await api.post("/api/auth/passkey/options", { headers: { origin: server.baseURL } });
+  expect(options.status()).toBe(200);
+  const { challenge_id } = (await options.json()) as { challenge_id: string };
+  expect(await attempt({ credential: JSON.stringify({ id: "AAAA", rawId: "AAAA", type: "public-key", response: {} }), challenge: challenge_id })).toEqual({ status: 401, error: "passkey_invalid" });
+  // That attempt spent the challenge.
+  expect(await prisma.webAuthnChallenge.count({ where: { id: challenge_id } })).toBe(0);
+  expect(await attempt({ credential: "{}", challenge: challenge_id })).toEqual({ status: 401, error: "passkey_invalid" });
+  expect(await attempt({ credential: "not json", challenge: "not-a-uuid" })).toEqual({ status: 401, error: "passkey_invalid" });
+  await api.dispose();
+});
