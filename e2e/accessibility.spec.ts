@@ -180,7 +180,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.goto("/signin");
       await page.getByLabel("Email").fill(account.email);
       await page.getByLabel("Password").fill(account.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect(page.getByLabel("Authentication code")).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });

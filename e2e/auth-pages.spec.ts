@@ -24,11 +24,11 @@ test("a new person signs up, lands on their profile, signs out and back in", asy
   await expect(page).toHaveURL(/\/signin\?next=%2Fsettings%2Fprofile/);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("Incorrect email or password.")).toBeVisible();
 
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/settings\/profile$/);
   await expect(page.getByLabel("First name")).toHaveValue("Hedgy");
 });
@@ -55,7 +55,7 @@ test("sign-in refuses an open redirect in ?next=", async ({ page, account }) => 
   await page.goto("/signin?next=//evil.example/phish");
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/settings\/profile$/);
 });
 

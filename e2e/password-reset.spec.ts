@@ -62,7 +62,7 @@ test("forgot password, end to end: the mailed link sets a new password, signs ev
 
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(NEW_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/settings\/profile$/);
 
   const notice = await prisma.outboxEmail.findFirstOrThrow({ where: { to: account.email, subject: `${APP_NAME}: Your password was reset` } });

@@ -17,7 +17,7 @@ async function signInWithPassword(page: Page, account: TestUser): Promise<void> 
   await page.goto("/signin");
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 test.describe("the Two-factor card", () => {
@@ -219,7 +219,7 @@ test.describe("signing in with two-factor", () => {
     await step.getByRole("button", { name: "Back to email and password" }).click();
     await expect(page.getByLabel("Email")).toHaveValue(account.email);
     await page.getByLabel("Password").fill(account.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await awayFromStepEdge();
     await page.getByLabel("Authentication code").fill(await totpCode(secret));
     await expect(page).toHaveURL(/\/settings\/profile/);

@@ -155,6 +155,8 @@ const shape = {
   GITHUB_API_URL: urlWithProtocol(["http:", "https:"], "an http:// or https:// URL"),
   RATE_LIMIT_GITHUB_REFRESH_LIMIT: optionalPositiveInt(),
   RATE_LIMIT_GITHUB_REFRESH_WINDOW_SECONDS: optionalPositiveInt(),
+  RATE_LIMIT_PASSKEY_CHALLENGE_LIMIT: optionalPositiveInt(),
+  RATE_LIMIT_PASSKEY_CHALLENGE_WINDOW_SECONDS: optionalPositiveInt(),
 };
 
 const GITHUB_APP_VARIABLES = ["GITHUB_APP_ID", "GITHUB_APP_SLUG", "GITHUB_APP_PRIVATE_KEY", "GITHUB_APP_CLIENT_ID", "GITHUB_APP_CLIENT_SECRET"] as const;

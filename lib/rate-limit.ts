@@ -39,6 +39,8 @@ export const rateRules = {
   email_change_password: () => env.rateLimit("email_change_password", { limit: 10, windowSeconds: FIFTEEN_MINUTES }),
   /** Repository refreshes per user (each reads every page of GitHub's list). */
   github_refresh: () => env.rateLimit("github_refresh", { limit: 10, windowSeconds: 60 }),
+  /** Passkey challenges handed out: registration per user, sign-in per client address. */
+  passkey_challenge: () => env.rateLimit("passkey_challenge", { limit: 30, windowSeconds: 5 * 60 }),
 } satisfies Record<string, () => RateRule>;
 
 export type RateRuleName = keyof typeof rateRules;
@@ -106,6 +108,7 @@ const budgets = {
   signup: { key: (request: Request) => clientKey(request.headers) },
   password_reset_per_client: { key: (request: Request) => clientKey(request.headers) },
   github_refresh: { key: (_request: Request, principal: Principal | null) => (principal ? `user:${principal.user.id}` : "anonymous") },
+  passkey_challenge: { key: (request: Request, principal: Principal | null) => (principal ? `user:${principal.user.id}` : clientKey(request.headers)) },
 } satisfies { [name in RateRuleName]?: Budget };
 
 export type RateLimitName = keyof typeof budgets;

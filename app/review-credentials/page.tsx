@@ -3,6 +3,7 @@ import { CredentialReview } from "@/components/review/credential-review";
 import { Brand } from "@/components/ui/brand";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { myApiKeysQuery } from "@/lib/server/api-key-queries";
+import { myPasskeysQuery } from "@/lib/server/passkey-queries";
 import { Prefetched } from "@/lib/server/prefetched";
 
 export const metadata: Metadata = { title: "Review your credentials" };
@@ -17,7 +18,7 @@ export default async function ReviewCredentialsPage() {
       </header>
       <main id="main" tabIndex={-1} className="auth-frame__main">
         <div className="panel panel--wide">
-          <Prefetched queries={[myApiKeysQuery(principal)]}>
+          <Prefetched queries={[myApiKeysQuery(principal), myPasskeysQuery(principal)]}>
             <CredentialReview />
           </Prefetched>
         </div>

@@ -8,12 +8,14 @@ import { FormAlert } from "@/components/ui/form-alert";
 interface SecondFactorStepProps {
   /** Tries the code with the password already given; resolves to an error message, or null once signed in. */
   onSubmit: (code: string) => Promise<string | null>;
+  /** Offered when the user allows a passkey as the second factor: the browser's prompt, then the same sign-in. */
+  onPasskey?: () => Promise<string | null>;
   onBack: () => void;
   busy: boolean;
 }
 
 /** Sign-in's second step: the authenticator's code, or a backup code instead. */
-export function SecondFactorStep({ onSubmit, onBack, busy }: SecondFactorStepProps) {
+export function SecondFactorStep({ onSubmit, onPasskey, onBack, busy }: SecondFactorStepProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState<CodeKind>("totp");
@@ -54,6 +56,16 @@ export function SecondFactorStep({ onSubmit, onBack, busy }: SecondFactorStepPro
     }
   }
 
+  async function tryPasskey() {
+    if (!onPasskey || checking || busy) return;
+    setError(null);
+    setAlert(null);
+    setChecking(true);
+    const message = await onPasskey();
+    setChecking(false);
+    if (message) setAlert(message);
+  }
+
   function onFormSubmit(event: FormEvent) {
     event.preventDefault();
     void submit(code);
@@ -92,6 +104,13 @@ export function SecondFactorStep({ onSubmit, onBack, busy }: SecondFactorStepPro
           {checking ? "Checking…" : "Verify"}
         </button>
       </div>
+      {onPasskey ? (
+        <div className="form__actions">
+          <button type="button" className="button button--secondary button--block" onClick={() => void tryPasskey()} disabled={disabled}>
+            Use a passkey
+          </button>
+        </div>
+      ) : null}
       <div className="second-factor__switch">
         <button type="button" className="button button--ghost button--small" onClick={switchKind} disabled={disabled}>
           {kind === "totp" ? "Use a backup code instead" : "Use your authenticator app instead"}

@@ -7,7 +7,9 @@ import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
+import { isApiClientError } from "@/lib/client/api-client";
 import { signinErrorMessage } from "@/lib/client/auth-messages";
+import { passkeyAssertion, type PasskeyAssertion } from "@/lib/client/passkey-signin";
 import { lazyZodResolver } from "@/lib/client/lazy-zod-resolver";
 import type { SigninInput } from "@/lib/users/schemas";
 import { SecondFactorStep } from "./second-factor-step";
@@ -30,6 +32,8 @@ export function SigninForm({ next, initialError }: SigninFormProps) {
   // Kept in memory only, for the second step to send again with the code; gone on reload or "Back".
   const credentials = useRef<SigninInput | null>(null);
   const [step, setStep] = useState<"password" | "code">("password");
+  const [passkeyAllowed, setPasskeyAllowed] = useState(false);
+  const [passkeyBusy, setPasskeyBusy] = useState(false);
   const {
     register,
     handleSubmit,
@@ -40,9 +44,10 @@ export function SigninForm({ next, initialError }: SigninFormProps) {
     defaultValues: { email: "", password: "" },
   });
 
-  async function attempt(values: SigninInput, otp?: string): Promise<Attempt> {
+  async function attempt(values: SigninInput, otp?: string, passkey?: PasskeyAssertion): Promise<Attempt> {
+    const secondFactor = otp ? { otp } : passkey ? { passkey: passkey.credential, challenge: passkey.challenge } : {};
     try {
-      const result = await signIn("credentials", { ...values, ...(otp ? { otp } : {}), redirect: false });
+      const result = await signIn("credentials", { ...values, ...secondFactor, redirect: false });
       if (!result || result.error || !result.ok) return { ok: false, error: result?.error ?? "unknown" };
       return { ok: true };
     } catch {
@@ -61,21 +66,56 @@ export function SigninForm({ next, initialError }: SigninFormProps) {
     setAlert(null);
     const result = await attempt(values);
     if (result.ok) return signedIn();
-    if (result.error === "2fa_required") {
+    if (result.error === "2fa_required" || result.error === "2fa_required_passkey") {
       credentials.current = values;
+      setPasskeyAllowed(result.error === "2fa_required_passkey");
       setStep("code");
       return;
     }
     setAlert(result.error === "network" ? NETWORK_MESSAGE : signinErrorMessage(result.error));
   }
 
-  async function onCode(code: string): Promise<string | null> {
+  /** The browser's passkey prompt; its cancellation or failure is a message, never an exception. */
+  async function assertion(): Promise<PasskeyAssertion | string> {
+    try {
+      return await passkeyAssertion();
+    } catch (error) {
+      if (isApiClientError(error)) return error.isNetworkError ? NETWORK_MESSAGE : error.body.code === "throttled" ? signinErrorMessage("throttled")! : error.body.detail;
+      return signinErrorMessage("passkey_invalid")!;
+    }
+  }
+
+  async function onPasskeySignin() {
+    setAlert(null);
+    setPasskeyBusy(true);
+    const passkey = await assertion();
+    if (typeof passkey === "string") {
+      setPasskeyBusy(false);
+      return setAlert(passkey);
+    }
+    try {
+      const result = await signIn("passkey", { credential: passkey.credential, challenge: passkey.challenge, redirect: false });
+      if (result?.ok && !result.error) return signedIn();
+      setAlert(signinErrorMessage(result?.error === "CredentialsSignin" ? "passkey_invalid" : (result?.error ?? "passkey_invalid")));
+    } catch {
+      setAlert(NETWORK_MESSAGE);
+    }
+    setPasskeyBusy(false);
+  }
+
+  async function onSecondFactorPasskey(): Promise<string | null> {
+    const passkey = await assertion();
+    if (typeof passkey === "string") return passkey;
+    return onCode("", passkey);
+  }
+
+  async function onCode(code: string, passkey?: PasskeyAssertion): Promise<string | null> {
     const values = credentials.current;
     if (!values) {
       backToPassword(null);
       return null;
     }
-    const result = await attempt(values, code);
+    const result = await attempt(values, passkey ? undefined : code, passkey);
     if (result.ok) {
       signedIn();
       return null;
@@ -86,7 +126,7 @@ export function SigninForm({ next, initialError }: SigninFormProps) {
       backToPassword(signinErrorMessage(result.error));
       return null;
     }
-    return signinErrorMessage(result.error);
+    return signinErrorMessage(passkey && result.error === "2fa_invalid" ? "passkey_invalid" : result.error);
   }
 
   function backToPassword(message: string | null) {
@@ -96,10 +136,17 @@ export function SigninForm({ next, initialError }: SigninFormProps) {
     requestAnimationFrame(() => setFocus("password"));
   }
 
-  const busy = isSubmitting || redirecting;
+  const busy = isSubmitting || redirecting || passkeyBusy;
 
   if (step === "code") {
-    return <SecondFactorStep onSubmit={onCode} onBack={() => backToPassword(null)} busy={redirecting} />;
+    return (
+      <SecondFactorStep
+        onSubmit={(code) => onCode(code)}
+        onPasskey={passkeyAllowed ? onSecondFactorPasskey : undefined}
+        onBack={() => backToPassword(null)}
+        busy={redirecting}
+      />
+    );
   }
 
   return (
@@ -129,6 +176,9 @@ export function SigninForm({ next, initialError }: SigninFormProps) {
       <div className="form__actions">
         <button type="submit" className="button button--primary button--block" disabled={busy}>
           Sign in
+        </button>
+        <button type="button" className="button button--secondary button--block" disabled={busy} onClick={() => void onPasskeySignin()}>
+          {passkeyBusy ? "Waiting for your passkey…" : "Sign in with a passkey"}
         </button>
       </div>
     </form>

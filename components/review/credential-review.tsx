@@ -8,9 +8,90 @@ import { useAnnounce } from "@/components/ui/announcer";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { LoadState } from "@/components/ui/load-state";
+import { LocalDate } from "@/components/ui/local-date";
 import { useApiKeys, useCompleteCredentialReview, useRevokeApiKey, type PersonalApiKey } from "@/lib/client/use-api-keys";
+import { useMyPasskeys, useRemovePasskey } from "@/lib/client/use-passkeys";
+import type { PasskeyDto } from "@/lib/passkeys/schemas";
 
 const AFTER_REVIEW = "/settings/profile";
+const DATE_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
+
+/** Passkeys sign in as the user without a password: part of what can act as them. */
+function PasskeyReview({ onFailure }: { onFailure: (message: string | null) => void }) {
+  const passkeys = useMyPasskeys();
+  const remove = useRemovePasskey();
+  const announce = useAnnounce();
+  const [pending, setPending] = useState<PasskeyDto | null>(null);
+  const list = passkeys.data?.results ?? null;
+
+  function confirmRemove() {
+    if (!pending) return;
+    const passkey = pending;
+    onFailure(null);
+    remove.mutate(passkey.id, {
+      onSuccess: () => {
+        announce(`Removed the passkey ${passkey.name}.`);
+        setPending(null);
+      },
+      onError: (error) => {
+        onFailure(error.isRetryable ? "We couldn't remove that passkey. Check your connection and try again." : error.body.detail);
+        setPending(null);
+      },
+    });
+  }
+
+  return (
+    <section aria-labelledby="review-passkeys" aria-busy={passkeys.isPending || undefined}>
+      <h2 id="review-passkeys">Passkeys</h2>
+      {list === null ? (
+        <LoadState pending={passkeys.isPending} what="your passkeys" onRetry={() => void passkeys.refetch()} />
+      ) : list.length === 0 ? (
+        <p className="muted">You have no passkeys.</p>
+      ) : (
+        <ul className="device-list" aria-label="Passkeys">
+          {list.map((passkey) => (
+            <li key={passkey.id} className="device">
+              <div className="device__main">
+                <p className="device__name">{passkey.name}</p>
+                <p className="device__meta" id={`review-passkey-${passkey.id}`}>
+                  Added <LocalDate value={passkey.created_at} options={DATE_FORMAT} /> ·{" "}
+                  {passkey.last_used_at ? (
+                    <>
+                      last used <LocalDate value={passkey.last_used_at} options={DATE_FORMAT} />
+                    </>
+                  ) : (
+                    "never used"
+                  )}
+                </p>
+              </div>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={remove.isPending}
+                aria-label={`Remove ${passkey.name}`}
+                aria-describedby={`review-passkey-${passkey.id}`}
+                onClick={() => setPending(passkey)}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ConfirmDialog
+        open={pending !== null}
+        title={pending ? `Remove ${pending.name}?` : "Remove passkey?"}
+        confirmLabel="Remove passkey"
+        busyLabel="Removing…"
+        busy={remove.isPending}
+        onConfirm={confirmRemove}
+        onCancel={() => setPending(null)}
+      >
+        <p>It will no longer sign you in.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
 
 /** The interstitial staff asked for: review the keys that can act as you, revoke any, then confirm. */
 export function CredentialReview() {
@@ -61,7 +142,8 @@ export function CredentialReview() {
       <h1>Review your credentials</h1>
       <p>
         An administrator asked you to review the credentials that can act as you. Personal API keys let scripts and tools use
-        your account without your password: revoke any key you don&apos;t recognise or no longer use, then confirm.
+        your account without your password, and passkeys sign in as you: revoke any key and remove any passkey you don&apos;t
+        recognise or no longer use, then confirm.
       </p>
       <section aria-labelledby="review-api-keys" aria-busy={keys.isPending || undefined}>
         <h2 id="review-api-keys">Personal API keys</h2>
@@ -71,6 +153,7 @@ export function CredentialReview() {
           <ApiKeyList keys={list} disabled={revoke.isPending} onRevoke={setPending} />
         )}
       </section>
+      <PasskeyReview onFailure={setFailure} />
       {failure ? <FormAlert>{failure}</FormAlert> : null}
       <div className="form__actions">
         <button type="button" className="button button--primary" onClick={finish} disabled={complete.isPending || leaving || keys.isPending}>

@@ -17,6 +17,8 @@ const METHOD_LABELS: Record<SessionDto["sign_in_method"], string> = {
   password: "Password",
   totp: "Password and authenticator",
   backup_code: "Password and backup code",
+  passkey: "Passkey",
+  password_passkey: "Password and passkey",
 };
 
 /** Seen in the last two minutes counts as now: activity is recorded to the minute. */

@@ -21,10 +21,12 @@ export class OwnServer {
   constructor(
     readonly port: number,
     private readonly env: Record<string, string>,
+    /** The name its public URL uses: `localhost` where the browser needs a domain (WebAuthn refuses IP addresses). */
+    private readonly host: "127.0.0.1" | "localhost" = "127.0.0.1",
   ) {}
 
   get baseURL(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `http://${this.host}:${this.port}`;
   }
 
   /** Everything the server wrote to stdout and stderr so far. */
@@ -48,7 +50,7 @@ export class OwnServer {
     while (Date.now() < deadline) {
       if (!this.running) throw new Error(`the server exited:\n${this.output()}`);
       try {
-        if ((await fetch(`${this.baseURL}/api/health`)).status === 200) return;
+        if ((await fetch(`http://127.0.0.1:${this.port}/api/health`)).status === 200) return;
       } catch {
         // not listening yet
       }

@@ -14,12 +14,14 @@ const SIGN_IN_METHODS: Record<string, string> = {
   totp: "with a password and an authenticator code",
   backup_code: "with a password and a backup code",
   passkey: "with a passkey",
-  passkey_second_factor: "with a password and a passkey",
+  password_passkey: "with a password and a passkey",
 };
 
 const FAILURES: Record<string, string> = {
   wrong_password: "wrong password",
   wrong_code: "wrong two-factor code",
+  wrong_passkey: "the passkey was not accepted",
+  passkey_not_user_verified: "the passkey did not verify you (PIN or biometrics), which two-factor needs",
   account_inactive: "the account is deactivated",
 };
 

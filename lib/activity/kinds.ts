@@ -29,5 +29,5 @@ export const CATEGORY_LABELS: Record<ActivityCategory, string> = {
 };
 
 /** Why a sign-in was refused, as a class: never the password or code that was tried. */
-export const SIGN_IN_FAILURE_REASONS = ["wrong_password", "wrong_code", "account_inactive"] as const;
+export const SIGN_IN_FAILURE_REASONS = ["wrong_password", "wrong_code", "wrong_passkey", "passkey_not_user_verified", "account_inactive"] as const;
 export type SignInFailureReason = (typeof SIGN_IN_FAILURE_REASONS)[number];

@@ -38,6 +38,11 @@ import * as userGithubReposRefresh from "@/app/api/users/[uuid]/integrations/git
 import * as userGithubBranches from "@/app/api/users/[uuid]/integrations/github/[installation_id]/branches/route";
 import * as githubCallback from "@/app/api/integrations/github/callback/route";
 import * as authReauthenticate from "@/app/api/auth/reauthenticate/route";
+import * as authPasskeyOptions from "@/app/api/auth/passkey/options/route";
+import * as userPasskeys from "@/app/api/users/[uuid]/passkeys/route";
+import * as userPasskey from "@/app/api/users/[uuid]/passkeys/[id]/route";
+import * as userPasskeysRegisterOptions from "@/app/api/users/[uuid]/passkeys/register/options/route";
+import * as userPasskeysRegisterVerify from "@/app/api/users/[uuid]/passkeys/register/verify/route";
 import * as authLock from "@/app/api/auth/lock/route";
 import * as userSecurityCheckup from "@/app/api/users/[uuid]/security_checkup/route";
 import * as userActivity from "@/app/api/users/[uuid]/activity/route";
@@ -81,6 +86,10 @@ export const ROUTE_CATALOG: readonly RouteModule[] = [
   { path: "/api/users/{uuid}/push_tokens", handlers: userPushTokens },
   { path: "/api/users/{uuid}/push_tokens/{id}", handlers: userPushToken },
   { path: "/api/users/{uuid}/push_tokens/unregister", handlers: userPushTokensUnregister },
+  { path: "/api/users/{uuid}/passkeys", handlers: userPasskeys },
+  { path: "/api/users/{uuid}/passkeys/{id}", handlers: userPasskey },
+  { path: "/api/users/{uuid}/passkeys/register/options", handlers: userPasskeysRegisterOptions },
+  { path: "/api/users/{uuid}/passkeys/register/verify", handlers: userPasskeysRegisterVerify },
   { path: "/api/users/{uuid}/github_login", handlers: userGithubLogin },
   { path: "/api/users/{uuid}/integrations", handlers: userIntegrations },
   { path: "/api/users/{uuid}/integrations/github/start", handlers: userGithubStart },
@@ -90,6 +99,7 @@ export const ROUTE_CATALOG: readonly RouteModule[] = [
   { path: "/api/users/{uuid}/integrations/github/{installation_id}/branches", handlers: userGithubBranches },
   { path: "/api/integrations/github/callback", handlers: githubCallback },
   { path: "/api/auth/reauthenticate", handlers: authReauthenticate },
+  { path: "/api/auth/passkey/options", handlers: authPasskeyOptions },
   { path: "/api/auth/lock", handlers: authLock },
   { path: "/api/users/{uuid}/security_checkup", handlers: userSecurityCheckup },
   { path: "/api/users/{uuid}/activity", handlers: userActivity },

@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { endSession } from "@/lib/sessions/service";
-import { authorizeCredentials, type SignedInUser } from "./credentials";
+import { authorizeCredentials, authorizePasskey, type SignedInUser } from "./credentials";
 import { sameOriginRedirect } from "./redirect-target";
 import { claimsFromToken } from "./session-cookie";
 
@@ -39,8 +39,19 @@ export function authOptions(): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
           otp: { label: "Authentication code", type: "text" },
+          passkey: { label: "Passkey response (JSON), in place of the code", type: "text" },
+          challenge: { label: "Passkey challenge id", type: "text" },
         },
         authorize: (credentials, req) => authorizeCredentials(credentials, headersOf(req)),
+      }),
+      CredentialsProvider({
+        id: "passkey",
+        name: "Passkey",
+        credentials: {
+          credential: { label: "Passkey response (JSON)", type: "text" },
+          challenge: { label: "Passkey challenge id", type: "text" },
+        },
+        authorize: (credentials, req) => authorizePasskey(credentials, headersOf(req)),
       }),
     ],
     // next-auth logs client-triggered failures (a malformed callbackUrl, say) with their stacks;

@@ -107,6 +107,21 @@ export async function beginSigninAttempt(email: string, headers: Headers): Promi
   };
 }
 
+/**
+ * A passkey sign-in names no email up front: only the per-client budget applies. Its point is
+ * reserved before the signature is checked and handed back when it verifies.
+ */
+export async function beginPasskeySigninAttempt(headers: Headers): Promise<SigninAttempt> {
+  const client = clientKey(headers);
+  await reserve("signin_per_client", client);
+  return {
+    async succeeded() {
+      await limiter("signin_per_client").reward(client);
+    },
+    async failed() {},
+  };
+}
+
 /** The sign-in budgets for an API route (re-authentication): a refusal becomes 429 with `Retry-After`. */
 export async function asApiThrottle<T>(step: () => Promise<T>): Promise<T> {
   const noted: { retryAfterSeconds?: number } = {};

@@ -10,6 +10,12 @@ export function signinErrorMessage(code: string | null | undefined): string | nu
       return "Sign-in is unavailable right now. Try again in a moment.";
     case "2fa_required":
       return "Enter the code from your authenticator app to finish signing in.";
+    case "2fa_required_passkey":
+      return "Enter the code from your authenticator app, or use a passkey, to finish signing in.";
+    case "passkey_invalid":
+      return "That passkey didn't work. Try again, or sign in with your password.";
+    case "passkey_cancelled":
+      return "Signing in with a passkey was cancelled.";
     case "2fa_invalid":
       return "That code didn't work. Enter the code your app shows now, or use a backup code.";
     case "SessionRequired":

@@ -59,6 +59,10 @@ export const queryKeys = {
     repositories: (installationId: string, search: string, offset: number) => ["integrations", "repositories", installationId, { search, offset }] as const,
     branches: (installationId: string, repo: string, search: string) => ["integrations", "branches", installationId, { repo, search }] as const,
   },
+  passkeys: {
+    all: () => ["passkeys"] as const,
+    mine: () => ["passkeys", "me"] as const,
+  },
   pushDevices: {
     all: () => ["push-devices"] as const,
     mine: () => ["push-devices", "me"] as const,

@@ -16,8 +16,8 @@ import type { SessionDto } from "./session-schema";
 
 type SessionClient = Pick<ReturnType<typeof db>, "session">;
 
-/** How a session signed in: the password alone, or with an authenticator code or a backup code. */
-export type SignInMethod = "password" | "totp" | "backup_code";
+/** How a session signed in: the password alone, or with an authenticator code, a backup code or a passkey; or a passkey alone. */
+export type SignInMethod = "password" | "totp" | "backup_code" | "passkey" | "password_passkey";
 
 export interface NewSession {
   user: { id: number; email: string; firstName: string };

@@ -10,8 +10,8 @@ export const sessionSchema = z
     device: z.string().meta({ description: "Browser and system, read from the user agent at sign-in, e.g. \"Firefox on macOS\"." }),
     ip: z.string().nullable().meta({ description: "The client address at sign-in, when known." }),
     sign_in_method: z
-      .enum(["password", "totp", "backup_code"])
-      .meta({ description: "How this session signed in: the password alone, or with an authenticator code or a backup code." }),
+      .enum(["password", "totp", "backup_code", "passkey", "password_passkey"])
+      .meta({ description: "How this session signed in: the password alone, or with an authenticator code, a backup code or a passkey; or a passkey alone." }),
     created_at: isoDateTime,
     last_seen_at: isoDateTime.meta({ description: "Last activity, to the minute." }),
     is_current: z.boolean().meta({ description: "The session making this request." }),

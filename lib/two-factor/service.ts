@@ -172,6 +172,17 @@ export async function verifySecondFactor(userId: number, input: string): Promise
   return null;
 }
 
+/**
+ * A second factor other than a code (a passkey), held to the same budget: past it even a valid
+ * one waits (429), and a refused one counts as a wrong code.
+ */
+export async function withSecondFactorBudget<T>(userId: number, check: () => Promise<T | null>): Promise<T | null> {
+  await assertCodesLeft(userId);
+  const result = await check();
+  if (result === null) await countWrongCode(userId);
+  return result;
+}
+
 export async function hasTwoFactor(userId: number): Promise<boolean> {
   return (await db().totpDevice.count({ where: { userId } })) > 0;
 }

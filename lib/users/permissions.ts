@@ -93,6 +93,16 @@ export function mayManageIntegrationsOf(target: { isSelf: boolean }): Decision {
   return errors.permissionDenied("You can only manage your own integrations.");
 }
 
+/**
+ * A passkey signs in as its owner: only they add, list, rename or remove theirs (staff too are
+ * refused), and only from a signed-in browser, so a leaked API key cannot plant a way in.
+ */
+export function mayManagePasskeysOf(target: { isSelf: boolean }, via: CredentialKind): Decision {
+  if (via !== "session") return errors.notAuthenticated("Passkeys are managed from a signed-in browser session; personal API keys cannot do it.");
+  if (target.isSelf) return null;
+  return errors.permissionDenied("You can only manage your own passkeys.");
+}
+
 /** How recent a sign-in a sensitive change needs: the secure-mode window, or the shorter one of an email change. */
 export type Sensitivity = "recent" | "fresh";
 

@@ -17,6 +17,7 @@ import { accountDetailsOf, accountDetailsOfUsers, type AccountDetails, type Memb
 import { mergedHedgehogConfig } from "./hedgehog-config";
 import { lockUserRow } from "./locked-row";
 import { changesBetween, recordAudit, type AuditActor } from "@/lib/admin/audit-log";
+import { countPasskeys } from "@/lib/passkeys/service";
 import { serializeUser } from "./serializer";
 import type { Subject } from "./subject";
 import type { UserDto } from "./user-schema";
@@ -136,15 +137,14 @@ function auditedChanges(patch: UserPatch, before: UserDto, after: UserDto) {
 export async function updateUser(principal: Principal, subject: Subject, patch: UserPatch, actor?: AuditActor): Promise<UserUpdate> {
   const newPassword = await preparePasswordChange(principal, subject, patch);
   if (patch.is_staff !== undefined) enforce(mayChangeStaffFlag(principal.user));
-  if (patch.passkeys_enabled_for_2fa === true) {
-    throw errors.invalidField("passkeys_enabled_for_2fa", "no_passkeys", "Register a passkey before using passkeys for two-factor authentication.");
-  }
   const emailChange = await planEmailChange(principal, subject, patch);
 
   const user = subject.user;
   const changesStaff = patch.is_staff !== undefined && patch.is_staff !== user.isStaff;
   const mergesHedgehog = patch.hedgehog_config !== undefined && patch.hedgehog_config !== null;
-  const needsStoredRow = patch.notification_settings !== undefined || mergesHedgehog || changesStaff;
+  // Under the row lock that removing a passkey takes too, so the last one cannot go meanwhile.
+  const enablesPasskeys = patch.passkeys_enabled_for_2fa === true;
+  const needsStoredRow = patch.notification_settings !== undefined || mergesHedgehog || changesStaff || enablesPasskeys;
   const changesContext = patch.set_current_organization !== undefined || patch.set_current_team !== undefined;
   const fields = { ...fieldChanges(patch), ...emailChange?.data };
   const respond = (updated: Awaited<ReturnType<typeof writeUser>>, details: AccountDetails) =>
@@ -165,6 +165,9 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
     // would deadlock two staff demoting each other at once.
     if (changesStaff && !patch.is_staff) await assertNotLastStaff(tx, user.id, "demote");
     const stored = needsStoredRow ? await lockUserRow(tx, user.id) : null;
+    if (enablesPasskeys && (await countPasskeys(user.id, tx)) === 0) {
+      throw errors.invalidField("passkeys_enabled_for_2fa", "no_passkeys", "Register a passkey before using passkeys for two-factor authentication.");
+    }
     const details = await accountDetailsOf(user.id, tx);
     const data: Prisma.UserUncheckedUpdateInput = { ...fields, ...resolveCurrentContext(details.memberships, patch) };
     if (patch.notification_settings !== undefined) {

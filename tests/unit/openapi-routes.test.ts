@@ -89,6 +89,8 @@ describe("the OpenAPI document", () => {
         "health_retrieve",
         "auth_reauthenticate_create",
         "auth_lock_create",
+        // Public: the challenge for signing in with a passkey, before anyone is signed in.
+        "auth_passkey_options_create",
         "reset_complete",
         "reset_create",
         "reset_retrieve",

@@ -9,6 +9,7 @@ import {
   mayChangeStaffFlag,
   mayListEveryone,
   mayManageSessionsOf,
+  mayManagePasskeysOf,
   mayCompleteCredentialReviewOf,
   mayManageTwoFactorOf,
   mayChangePasswordOf,
@@ -125,6 +126,17 @@ describe("signed-in devices", () => {
     ["another user's sessions, even for staff", { isSelf: false }, "403 permission_denied"],
   ])("%s → %s", (_label, target, expected) => {
     expect(outcome(mayManageSessionsOf(target))).toBe(expected);
+  });
+});
+
+describe("passkeys", () => {
+  it.each<[string, { isSelf: boolean }, CredentialKind, string]>([
+    ["the caller's own, from a session", { isSelf: true }, "session", "allowed"],
+    ["the caller's own, with a personal API key", { isSelf: true }, "personal_api_key", "401 not_authenticated"],
+    ["another user's, even for staff", { isSelf: false }, "session", "403 permission_denied"],
+    ["another user's, with a key", { isSelf: false }, "personal_api_key", "401 not_authenticated"],
+  ])("%s → %s", (_label, target, via, expected) => {
+    expect(outcome(mayManagePasskeysOf(target, via))).toBe(expected);
   });
 });
 

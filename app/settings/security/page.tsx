@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/settings/page-header";
+import { PasskeysCard } from "@/components/settings/passkeys-card";
 import { PasswordCard } from "@/components/settings/password-card";
 import { SecureModeCard } from "@/components/settings/secure-mode-card";
 import { SecurityCheckupCard } from "@/components/settings/security-checkup-card";
@@ -8,6 +9,7 @@ import { TwoFactorCard } from "@/components/settings/two-factor-card";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { env } from "@/lib/env";
 import { meQuery } from "@/lib/server/page-queries";
+import { myPasskeysQuery } from "@/lib/server/passkey-queries";
 import { Prefetched } from "@/lib/server/prefetched";
 import { mySessionsQuery, securityCheckupQuery } from "@/lib/server/session-queries";
 import { twoFactorStatusQuery } from "@/lib/server/two-factor-queries";
@@ -19,11 +21,12 @@ export default async function SecurityPage() {
   return (
     <>
       <PageHeader title="Security" description="Keep your account safe." />
-      <Prefetched queries={[twoFactorStatusQuery(principal), meQuery(principal), mySessionsQuery(principal), securityCheckupQuery(principal)]}>
+      <Prefetched queries={[twoFactorStatusQuery(principal), meQuery(principal), mySessionsQuery(principal), securityCheckupQuery(principal), myPasskeysQuery(principal)]}>
         <SecurityCheckupCard />
         <SecureModeCard />
         <PasswordCard />
         <TwoFactorCard appName={env.appName} />
+        <PasskeysCard />
         <SignedInDevices />
       </Prefetched>
     </>
