@@ -42,6 +42,14 @@ async function virtualAuthenticator(page: Page): Promise<{ cdp: CDPSession; auth
   return { cdp, authenticatorId };
 }
 
+/**
+ * Chromium's virtual authenticator answers the sign-in page's autofill request by itself, as if
+ * the person had picked the passkey; tests of the other ways in keep that request from being made.
+ */
+async function withoutAutofill(page: Page): Promise<void> {
+  await page.route("**/api/auth/passkey/autofill_options", (route) => route.abort());
+}
+
 async function signInWithPassword(page: Page, account: TestUser): Promise<void> {
   await page.goto(at("/signin"));
   await page.getByLabel("Email").fill(account.email);
@@ -65,6 +73,7 @@ async function addPasskey(page: Page, name: string): Promise<void> {
 }
 
 test("adds a passkey, signs in with it alone, renames and removes it", async ({ page, account, prisma }) => {
+  await withoutAutofill(page);
   const { cdp, authenticatorId } = await virtualAuthenticator(page);
   await signInWithPassword(page, account);
   await page.waitForURL(/\/settings\//);
@@ -104,6 +113,7 @@ test("adds a passkey, signs in with it alone, renames and removes it", async ({ 
 });
 
 test("a passkey stands in for the code as the second factor once the switch is on", async ({ page, account, users, prisma }) => {
+  await withoutAutofill(page);
   await virtualAuthenticator(page);
   const { secret } = await enableTwoFactor(await users.signIn(account));
 
@@ -153,4 +163,20 @@ test("next-auth's passkey provider answers a forged or replayed response with pa
   expect(await attempt({ credential: "{}", challenge: challenge_id })).toEqual({ status: 401, error: "passkey_invalid" });
   expect(await attempt({ credential: "not json", challenge: "not-a-uuid" })).toEqual({ status: 401, error: "passkey_invalid" });
   await api.dispose();
+});
+
+test("the sign-in page offers passkeys in the email field's autofill, and picking one signs in", async ({ page, account, prisma }) => {
+  await virtualAuthenticator(page);
+  await signInWithPassword(page, account);
+  await page.waitForURL(/\/settings\//);
+  await addPasskey(page, "Autofill key");
+
+  const autofill = page.waitForResponse((response) => response.url().endsWith("/api/auth/passkey/autofill_options"));
+  await signOut(page);
+  expect((await autofill).status()).toBe(200);
+  await expect(page.getByLabel("Email")).toHaveAttribute("autocomplete", "username webauthn");
+  // The virtual authenticator picks its passkey from the autofill request, as a person would.
+  await page.waitForURL(/\/settings\/profile/);
+  const session = await prisma.session.findFirstOrThrow({ where: { userId: account.id, revokedAt: null }, orderBy: { createdAt: "desc" } });
+  expect(session.signInMethod).toBe("passkey");
 });

@@ -41,6 +41,8 @@ export const rateRules = {
   github_refresh: () => env.rateLimit("github_refresh", { limit: 10, windowSeconds: 60 }),
   /** Passkey challenges handed out: registration per user, sign-in per client address. */
   passkey_challenge: () => env.rateLimit("passkey_challenge", { limit: 30, windowSeconds: 5 * 60 }),
+  /** The sign-in page's autofill challenge, one per visit, per client address. */
+  passkey_autofill: () => env.rateLimit("passkey_autofill", { limit: 60, windowSeconds: 5 * 60 }),
 } satisfies Record<string, () => RateRule>;
 
 export type RateRuleName = keyof typeof rateRules;
@@ -109,6 +111,7 @@ const budgets = {
   password_reset_per_client: { key: (request: Request) => clientKey(request.headers) },
   github_refresh: { key: (_request: Request, principal: Principal | null) => (principal ? `user:${principal.user.id}` : "anonymous") },
   passkey_challenge: { key: (request: Request, principal: Principal | null) => (principal ? `user:${principal.user.id}` : clientKey(request.headers)) },
+  passkey_autofill: { key: (request: Request) => clientKey(request.headers) },
 } satisfies { [name in RateRuleName]?: Budget };
 
 export type RateLimitName = keyof typeof budgets;

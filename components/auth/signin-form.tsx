@@ -3,13 +3,13 @@
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
 import { isApiClientError } from "@/lib/client/api-client";
 import { signinErrorMessage } from "@/lib/client/auth-messages";
-import { passkeyAssertion, type PasskeyAssertion } from "@/lib/client/passkey-signin";
+import { passkeyAssertion, passkeyFromAutofill, stopPasskeyAutofill, type PasskeyAssertion } from "@/lib/client/passkey-signin";
 import { lazyZodResolver } from "@/lib/client/lazy-zod-resolver";
 import type { SigninInput } from "@/lib/users/schemas";
 import { SecondFactorStep } from "./second-factor-step";
@@ -93,6 +93,27 @@ export function SigninForm({ next, initialError }: SigninFormProps) {
       setPasskeyBusy(false);
       return setAlert(passkey);
     }
+    await signInWithPasskey(passkey);
+  }
+
+  // The email field offers the browser's passkeys as it is focused, where the browser can.
+  useEffect(() => {
+    if (step !== "password") return;
+    let active = true;
+    void passkeyFromAutofill().then((passkey) => {
+      if (!active || !passkey) return;
+      setAlert(null);
+      setPasskeyBusy(true);
+      void signInWithPasskey(passkey);
+    });
+    return () => {
+      active = false;
+      stopPasskeyAutofill();
+    };
+    // Once per visit to the password step: signInWithPasskey reads nothing that changes meanwhile.
+  }, [step]);
+
+  async function signInWithPasskey(passkey: PasskeyAssertion) {
     try {
       const result = await signIn("passkey", { credential: passkey.credential, challenge: passkey.challenge, redirect: false });
       if (result?.ok && !result.error) return signedIn();
@@ -156,7 +177,7 @@ export function SigninForm({ next, initialError }: SigninFormProps) {
         id="signin-email"
         label="Email"
         type="email"
-        autoComplete="username"
+        autoComplete="username webauthn"
         spellCheck={false}
         autoCapitalize="none"
         registration={register("email")}

@@ -39,6 +39,7 @@ import * as userGithubBranches from "@/app/api/users/[uuid]/integrations/github/
 import * as githubCallback from "@/app/api/integrations/github/callback/route";
 import * as authReauthenticate from "@/app/api/auth/reauthenticate/route";
 import * as authPasskeyOptions from "@/app/api/auth/passkey/options/route";
+import * as authPasskeyAutofillOptions from "@/app/api/auth/passkey/autofill_options/route";
 import * as userPasskeys from "@/app/api/users/[uuid]/passkeys/route";
 import * as userPasskey from "@/app/api/users/[uuid]/passkeys/[id]/route";
 import * as userPasskeysRegisterOptions from "@/app/api/users/[uuid]/passkeys/register/options/route";
@@ -100,6 +101,7 @@ export const ROUTE_CATALOG: readonly RouteModule[] = [
   { path: "/api/integrations/github/callback", handlers: githubCallback },
   { path: "/api/auth/reauthenticate", handlers: authReauthenticate },
   { path: "/api/auth/passkey/options", handlers: authPasskeyOptions },
+  { path: "/api/auth/passkey/autofill_options", handlers: authPasskeyAutofillOptions },
   { path: "/api/auth/lock", handlers: authLock },
   { path: "/api/users/{uuid}/security_checkup", handlers: userSecurityCheckup },
   { path: "/api/users/{uuid}/activity", handlers: userActivity },

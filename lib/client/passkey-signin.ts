@@ -1,6 +1,11 @@
 "use client";
 
-import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
+import {
+  browserSupportsWebAuthnAutofill,
+  startAuthentication,
+  WebAuthnAbortService,
+  type PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/browser";
 import { apiFetch } from "./api-client";
 import { webauthnFailure } from "./use-passkeys";
 
@@ -18,4 +23,24 @@ export async function passkeyAssertion(): Promise<PasskeyAssertion> {
     throw webauthnFailure(error);
   });
   return { credential: JSON.stringify(response), challenge: challenge_id };
+}
+
+/**
+ * Passkeys offered in the email field's autofill (conditional mediation), where the browser can:
+ * resolves when the person picks one, and with null when the browser cannot, the page is left, or
+ * the budget is spent. Any other passkey prompt (the button) ends this request.
+ */
+export async function passkeyFromAutofill(): Promise<PasskeyAssertion | null> {
+  try {
+    if (!(await browserSupportsWebAuthnAutofill())) return null;
+    const { challenge_id, options } = await apiFetch<{ challenge_id: string; options: PublicKeyCredentialRequestOptionsJSON }>("/api/auth/passkey/autofill_options", { method: "POST" });
+    const response = await startAuthentication({ optionsJSON: options, useBrowserAutofill: true });
+    return { credential: JSON.stringify(response), challenge: challenge_id };
+  } catch {
+    return null;
+  }
+}
+
+export function stopPasskeyAutofill(): void {
+  WebAuthnAbortService.cancelCeremony();
 }

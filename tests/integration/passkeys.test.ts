@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { POST as SIGNIN_OPTIONS } from "@/app/api/auth/passkey/options/route";
+import { POST as AUTOFILL_OPTIONS } from "@/app/api/auth/passkey/autofill_options/route";
 import { GET as LIST } from "@/app/api/users/[uuid]/passkeys/route";
 import { DELETE as REMOVE, PATCH as RENAME } from "@/app/api/users/[uuid]/passkeys/[id]/route";
 import { POST as REGISTER_OPTIONS } from "@/app/api/users/[uuid]/passkeys/register/options/route";
@@ -413,6 +414,19 @@ describe("rate limits", () => {
     expectError(refused, 429, { type: "throttled_error", code: "throttled" });
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await signinOptions(fromClient(quiet))).status).toBe(200);
+  });
+
+  it("the sign-in page's autofill challenges have their own budget: page views never use up the button's", async () => {
+    restores.push(overrideEnvForTests({ RATE_LIMIT_PASSKEY_AUTOFILL_LIMIT: "2", RATE_LIMIT_PASSKEY_CHALLENGE_LIMIT: "2" }));
+    const client = fromClient(newClientAddress());
+    const autofillOptions = () => call(AUTOFILL_OPTIONS, { method: "POST", path: "/api/auth/passkey/autofill_options", headers: client });
+    for (let n = 0; n < 2; n++) {
+      const answer = await autofillOptions();
+      expect(answer.status).toBe(200);
+      expect(answer.body.options.allowCredentials ?? []).toEqual([]);
+    }
+    expectError(await autofillOptions(), 429, { type: "throttled_error", code: "throttled" });
+    expect((await signinOptions(client)).status).toBe(200);
   });
 
   it("limits registration challenges per user", async () => {

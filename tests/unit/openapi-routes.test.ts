@@ -89,8 +89,9 @@ describe("the OpenAPI document", () => {
         "health_retrieve",
         "auth_reauthenticate_create",
         "auth_lock_create",
-        // Public: the challenge for signing in with a passkey, before anyone is signed in.
+        // Public: the challenges for signing in with a passkey (the button, and the autofill), before anyone is signed in.
         "auth_passkey_options_create",
+        "auth_passkey_autofill_options_create",
         "reset_complete",
         "reset_create",
         "reset_retrieve",
