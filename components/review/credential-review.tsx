@@ -4,17 +4,16 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiKeyList } from "@/components/settings/api-key-list";
+import { PasskeyFacts } from "@/components/settings/passkey-facts";
 import { useAnnounce } from "@/components/ui/announcer";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { LoadState } from "@/components/ui/load-state";
-import { LocalDate } from "@/components/ui/local-date";
 import { useApiKeys, useCompleteCredentialReview, useRevokeApiKey, type PersonalApiKey } from "@/lib/client/use-api-keys";
 import { useMyPasskeys, useRemovePasskey } from "@/lib/client/use-passkeys";
 import type { PasskeyDto } from "@/lib/passkeys/schemas";
 
 const AFTER_REVIEW = "/settings/profile";
-const DATE_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
 
 /** Passkeys sign in as the user without a password: part of what can act as them. */
 function PasskeyReview({ onFailure }: { onFailure: (message: string | null) => void }) {
@@ -51,19 +50,7 @@ function PasskeyReview({ onFailure }: { onFailure: (message: string | null) => v
         <ul className="device-list" aria-label="Passkeys">
           {list.map((passkey) => (
             <li key={passkey.id} className="device">
-              <div className="device__main">
-                <p className="device__name">{passkey.name}</p>
-                <p className="device__meta" id={`review-passkey-${passkey.id}`}>
-                  Added <LocalDate value={passkey.created_at} options={DATE_FORMAT} /> ·{" "}
-                  {passkey.last_used_at ? (
-                    <>
-                      last used <LocalDate value={passkey.last_used_at} options={DATE_FORMAT} />
-                    </>
-                  ) : (
-                    "never used"
-                  )}
-                </p>
-              </div>
+              <PasskeyFacts passkey={passkey} factsId={`review-passkey-${passkey.id}`} />
               <button
                 type="button"
                 className="button button--secondary button--small"

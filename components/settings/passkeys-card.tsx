@@ -6,7 +6,6 @@ import { useAnnounce } from "@/components/ui/announcer";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { LoadState } from "@/components/ui/load-state";
-import { LocalDate } from "@/components/ui/local-date";
 import { TextField } from "@/components/ui/text-field";
 import type { ApiClientError } from "@/lib/client/api-client";
 import { applyServerErrors } from "@/lib/client/form-errors";
@@ -14,10 +13,9 @@ import { useMe } from "@/lib/client/use-me";
 import { useAddPasskey, useMyPasskeys, useRemovePasskey, useRenamePasskey } from "@/lib/client/use-passkeys";
 import { PASSKEY_NAME_MAX_LENGTH } from "@/lib/passkeys/limits";
 import type { PasskeyDto } from "@/lib/passkeys/schemas";
+import { PasskeyFacts } from "./passkey-facts";
 import { PreferenceSwitch } from "./preference-switch";
 import { SettingsCard } from "./settings-card";
-
-const DATE_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
 
 const validName = (value: string) =>
   value.trim() === "" ? "Give the passkey a name." : value.length > PASSKEY_NAME_MAX_LENGTH ? `At most ${PASSKEY_NAME_MAX_LENGTH} characters.` : true;
@@ -189,19 +187,7 @@ export function PasskeysCard() {
                 </div>
               ) : (
                 <>
-                  <div className="device__main">
-                    <p className="device__name">{passkey.name}</p>
-                    <p className="device__meta" id={`passkey-${passkey.id}`}>
-                      Added <LocalDate value={passkey.created_at} options={DATE_FORMAT} /> ·{" "}
-                      {passkey.last_used_at ? (
-                        <>
-                          last used <LocalDate value={passkey.last_used_at} options={DATE_FORMAT} />
-                        </>
-                      ) : (
-                        "never used"
-                      )}
-                    </p>
-                  </div>
+                  <PasskeyFacts passkey={passkey} factsId={`passkey-${passkey.id}`} />
                   <button
                     type="button"
                     className="button button--secondary button--small"

@@ -51,7 +51,6 @@ export async function listUsers(
   return paginated(requestUrl, query, count, results);
 }
 
-
 function resolveCurrentContext(
   memberships: Membership[],
   patch: UserPatch,
