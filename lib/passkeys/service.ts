@@ -16,6 +16,7 @@ import { env } from "@/lib/env";
 import { Prisma, type Passkey } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 import { recordActivity } from "@/lib/activity/record";
+import { sendNotice } from "@/lib/mail/notice";
 import { lockUserRow } from "@/lib/users/locked-row";
 import { enforce, mayManagePasskeysOf } from "@/lib/users/permissions";
 import type { Subject } from "@/lib/users/subject";
@@ -105,6 +106,21 @@ export async function registrationOptions(principal: Principal, subject: Subject
   return options;
 }
 
+/** A passkey signs in on its own: its owner hears of every new one, in case it was not them. */
+async function notifyPasskeyAdded(user: { email: string; firstName: string }, principal: Principal, name: string): Promise<void> {
+  await sendNotice(
+    {
+      to: user.email,
+      firstName: user.firstName,
+      subject: "A passkey was added to your account",
+      paragraphs: [`A passkey named “${name}” was just added to your account. It can sign in without your password.`],
+      origin: { when: new Date(), device: principal.session?.device, ip: principal.session?.ip },
+      ifNotYou: "If this wasn't you, remove it on the Security page, change your password and sign out your other devices.",
+    },
+    "mail.passkey_added",
+  );
+}
+
 /** Checks the browser's answer to this session's challenge and stores the new passkey. */
 export async function registerPasskey(principal: Principal, subject: Subject, { name, credential }: PasskeyRegistration): Promise<PasskeyDto> {
   const userId = managedBy(principal, subject);
@@ -144,6 +160,7 @@ export async function registerPasskey(principal: Principal, subject: Subject, { 
       return created;
     });
     log.info("passkeys.registered", { userId, passkeyId: row.id });
+    await notifyPasskeyAdded(subject.user, principal, name);
     return serialize(row);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

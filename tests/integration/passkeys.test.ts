@@ -220,6 +220,7 @@ describe("secure mode", () => {
 
 describe("listing, renaming and removing", () => {
   it("lists newest first, renames (400 naming name when blank), removes (204, then 404)", async () => {
+    restores.push(overrideEnvForTests({ SMTP_URL: undefined }));
     const { user, cookie } = await signedIn();
     const { passkey: first } = await addPasskey(cookie, "Phone");
     const { passkey: second } = await addPasskey(cookie, "Laptop");
@@ -237,6 +238,8 @@ describe("listing, renaming and removing", () => {
     expect((await remove(first.id, { cookie })).status).toBe(204);
     expectError(await remove(first.id, { cookie }), 404, { type: "invalid_request", code: "not_found" });
     expect(await db().passkey.findMany({ where: { userId: user.id }, select: { id: true } })).toEqual([{ id: second.id }]);
+    const notices = await db().outboxEmail.findMany({ where: { to: user.email, subject: { contains: "passkey was added" } }, orderBy: { createdAt: "asc" } });
+    expect(notices.map((mail) => mail.text.match(/named “(.+?)”/)?.[1])).toEqual(["Phone", "Laptop"]);
     expect(await db().activityEntry.findMany({ where: { userId: user.id }, orderBy: { id: "asc" }, select: { kind: true, details: true } })).toEqual([
       { kind: "passkey_added", details: { passkey_id: first.id, name: "Phone" } },
       { kind: "passkey_added", details: { passkey_id: second.id, name: "Laptop" } },
