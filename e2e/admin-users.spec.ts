@@ -63,8 +63,11 @@ test.describe("admin users list", () => {
     const { prefix, emails } = await createSearchableUsers(prisma, users, 52);
     await signInPage(page, staff);
     await page.goto("/admin/users");
-    await page.getByLabel("Search by email").fill(prefix);
-    await expect(page).toHaveURL(new RegExp(`[?&]search=${prefix}`));
+    // Text typed before the page hydrates is dropped (React re-renders the field): type until it takes.
+    await expect(async () => {
+      await page.getByLabel("Search by email").fill(prefix);
+      await expect(page).toHaveURL(new RegExp(`[?&]search=${prefix}`), { timeout: 1500 });
+    }).toPass({ timeout: 15_000 });
     await expect(page.getByText("1–50 of 52", { exact: true })).toBeVisible();
     await expect(usersTable(page).getByRole("row").filter({ hasText: emails[0] })).toBeVisible();
 
