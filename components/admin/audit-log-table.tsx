@@ -10,15 +10,10 @@ import { EmailText } from "@/components/ui/email-text";
 import { LocalDate } from "@/components/ui/local-date";
 import { AUDIT_ACTION_LABELS, AUDIT_PAGE_SIZE, auditActionLabel, auditParamsFor, auditQueryString, auditView, changeValue, type AuditEntry, type AuditUserRef, type AuditView } from "@/lib/client/audit-log";
 import { useAuditLog } from "@/lib/client/use-audit-log";
-import { TablePager } from "@/components/ui/table-pager";
+import { pageRangeText, TablePager } from "@/components/ui/table-pager";
 
 const COLUMNS = ["Time", "Actor", "Action", "Target", "Changes", "IP"] as const;
 const TIME_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "medium" };
-
-function rangeText(offset: number, shown: number, count: number): string {
-  if (count === 0 || shown === 0) return "No entries";
-  return `${offset + 1}–${offset + shown} of ${count}`;
-}
 
 export function AuditLogTable() {
   const searchParams = useSearchParams();
@@ -31,7 +26,7 @@ export function AuditLogTable() {
   const actionId = useId();
 
   const page = query.data;
-  const range = page ? rangeText(view.offset, page.results.length, page.count) : null;
+  const range = page ? pageRangeText(view.offset, page.results.length, page.count) : null;
 
   useEffect(() => {
     if (changedByReader.current && range && !query.isPlaceholderData) announce(`Showing audit entries ${range}`);

@@ -13,7 +13,7 @@ import { useUserList } from "@/lib/client/use-users";
 import { USER_TABLE_PAGE_SIZE, userListParamsFor, userTableQueryString, userTableView, type UserTableView } from "@/lib/client/user-table-page";
 import type { UserDto } from "@/lib/users/user-schema";
 import { AdminUserFlag, LastSignIn, fullName } from "./user-facts";
-import { TablePager } from "@/components/ui/table-pager";
+import { pageRangeText, TablePager } from "@/components/ui/table-pager";
 
 const COLUMNS = ["Name", "Email", "Verified", "Staff", "2FA", "Joined", "Last sign-in"] as const;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -21,11 +21,6 @@ const SEARCH_DEBOUNCE_MS = 300;
 // The server's first paint can't know the reader's locale (see useHydrated).
 const serverNumberFormat = new Intl.NumberFormat("en-US");
 const JOINED_FORMAT: Intl.DateTimeFormatOptions = { dateStyle: "medium" };
-
-function rangeText(numberFormat: Intl.NumberFormat, offset: number, shown: number, count: number): string {
-  if (count === 0 || shown === 0) return "No users";
-  return `${numberFormat.format(offset + 1)}–${numberFormat.format(offset + shown)} of ${numberFormat.format(count)}`;
-}
 
 /** The view lives in the URL (`?search=&is_staff=&offset=`), so it can be shared, reloaded and gone Back to. */
 function useUrlView(): [UserTableView, (next: UserTableView, mode: "push" | "replace") => void] {
@@ -73,7 +68,7 @@ export function UsersTable() {
   }, [searchDraft]);
 
   const page = query.data;
-  const range = page ? rangeText(numberFormat, view.offset, page.results.length, page.count) : null;
+  const range = page ? pageRangeText(view.offset, page.results.length, page.count, { empty: "No users", format: numberFormat.format }) : null;
 
   // Result counts go to the live region only after the person pages or filters, not on first load.
   useEffect(() => {

@@ -7,17 +7,12 @@ import { useAnnounce } from "@/components/ui/announcer";
 import { FormAlert } from "@/components/ui/form-alert";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
-import { TablePager } from "@/components/ui/table-pager";
+import { pageRangeText, TablePager } from "@/components/ui/table-pager";
 import { activityTone, describeActivity } from "@/lib/activity/describe";
 import { CATEGORY_LABELS, type ActivityCategory } from "@/lib/activity/kinds";
 import type { ActivityEntryDto } from "@/lib/activity/schemas";
 import { ACTIVITY_PAGE_SIZE, activityParamsFor, activityQueryString, activityView, type ActivityView } from "@/lib/client/activity-page";
 import { useActivity } from "@/lib/client/use-activity";
-
-function rangeText(offset: number, shown: number, count: number): string {
-  if (count === 0 || shown === 0) return "No entries";
-  return `${offset + 1}–${offset + shown} of ${count}`;
-}
 
 /** The account's activity, newest first, filtered and paged through the URL so a view survives reload. */
 export function ActivityLog() {
@@ -31,7 +26,7 @@ export function ActivityLog() {
   const kindId = useId();
 
   const page = query.data;
-  const range = page ? rangeText(view.offset, page.results.length, page.count) : null;
+  const range = page ? pageRangeText(view.offset, page.results.length, page.count) : null;
 
   useEffect(() => {
     if (changedByReader.current && range && !query.isPlaceholderData) announce(`Showing activity ${range}`);

@@ -1,5 +1,11 @@
 import type { ReactNode } from "react";
 
+/** "1–50 of 120" for a page of `shown` rows at `offset`; `empty` when there are none. */
+export function pageRangeText(offset: number, shown: number, count: number, { empty = "No entries", format = String }: { empty?: string; format?: (value: number) => string } = {}): string {
+  if (count === 0 || shown === 0) return empty;
+  return `${format(offset + 1)}–${format(offset + shown)} of ${format(count)}`;
+}
+
 interface TablePagerProps {
   /** The range line's id, which the table names in `aria-describedby`. */
   rangeId: string;
