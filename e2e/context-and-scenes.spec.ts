@@ -62,9 +62,9 @@ test("a single organization and project are shown as names, not as empty menus",
 });
 
 test("a scene's default dashboard is chosen from the current project's dashboards and kept", async ({ page, prisma, account, userApi }) => {
-  const [overview, retention] = await Promise.all(
-    ["Overview", "Retention"].map((name) => prisma.dashboard.create({ data: { teamId: account.teamId, name } })),
-  );
+  // Created out of alphabetical order: the picker lists them by name.
+  const retention = await prisma.dashboard.create({ data: { teamId: account.teamId, name: "Retention" } });
+  const overview = await prisma.dashboard.create({ data: { teamId: account.teamId, name: "Overview" } });
   await prisma.dashboard.create({ data: { teamId: account.teamId, name: "Old and deleted", deleted: true } });
   const elsewhere = await addOrganization(prisma, account, "Second org", ["Alpha"]);
   await prisma.dashboard.create({ data: { teamId: elsewhere.teams[0]!.id, name: "Alpha board" } });
@@ -81,11 +81,11 @@ test("a scene's default dashboard is chosen from the current project's dashboard
 
   const me = await (await userApi.get("/api/users/@me")).json();
   expect(me.scene_personalisation).toEqual([
-    { scene: "ProjectHomepage", dashboard: retention!.id },
-    { scene: "Person", dashboard: overview!.id },
+    { scene: "ProjectHomepage", dashboard: retention.id },
+    { scene: "Person", dashboard: overview.id },
   ]);
   await page.reload();
-  await expect(page.getByRole("region", { name: "Default dashboards" }).getByLabel("Project homepage")).toHaveValue(String(retention!.id));
+  await expect(page.getByRole("region", { name: "Default dashboards" }).getByLabel("Project homepage")).toHaveValue(String(retention.id));
 
   // Another project has its own dashboards and choices.
   await switcher(page).getByLabel("Organization").selectOption({ label: "Second org" });

@@ -50,8 +50,8 @@ async function explainRefusal(dashboardId: number, teamId: number | null): Promi
   throw errors.invalidField("dashboard", "invalid_input", "This dashboard belongs to another project than your current one.");
 }
 
-/** The current team's dashboards a scene may default to, for the Preferences page. */
+/** The current team's dashboards a scene may default to, for the Preferences page, by name as a picker lists them. */
 export async function dashboardsOfTeam(teamId: number | null): Promise<Array<{ id: number; name: string }>> {
   if (teamId === null) return [];
-  return db().dashboard.findMany({ where: { teamId, deleted: false }, orderBy: { id: "asc" }, select: { id: true, name: true } });
+  return db().dashboard.findMany({ where: { teamId, deleted: false }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } });
 }
