@@ -89,7 +89,7 @@ async function notifyNewDeviceSignIn(user: NewSession["user"], origin: NoticeOri
 }
 
 /** The rows that can still authenticate: not revoked, active within the idle timeout, younger than the absolute lifetime. */
-function liveWhere(now = Date.now()): Prisma.SessionWhereInput {
+export function liveWhere(now = Date.now()): Prisma.SessionWhereInput {
   return {
     revokedAt: null,
     lastSeenAt: { gt: new Date(now - env.sessionMaxAge * 1000) },

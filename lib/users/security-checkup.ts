@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { liveWhere } from "@/lib/sessions/service";
 import { enforce, mayReadSecurityCheckupOf } from "./permissions";
 import type { CheckupItem, SecurityCheckupDto } from "./security-checkup-schema";
 import type { Subject } from "./subject";
@@ -20,7 +21,9 @@ export async function securityCheckup(subject: Subject): Promise<SecurityCheckup
   const [backupCodesLeft, keys, idleSessions, idlePushDevices] = await Promise.all([
     twoFactorEnabled ? db().backupCode.count({ where: { userId: user.id, usedAt: null } }) : Promise.resolve(0),
     db().personalApiKey.findMany({ where: { userId: user.id }, select: { createdAt: true, lastUsedAt: true } }),
-    db().session.count({ where: { userId: user.id, revokedAt: null, lastSeenAt: { lt: new Date(now - DEVICE_IDLE_DAYS * DAY) } } }),
+    // Only devices the list shows and can sign out: an expired session is gone already. With the
+    // default 14-day idle timeout none qualifies; a longer configured timeout makes this bite.
+    db().session.count({ where: { userId: user.id, AND: [liveWhere(now), { lastSeenAt: { lt: new Date(now - DEVICE_IDLE_DAYS * DAY) } }] } }),
     db().pushToken.count({ where: { userId: user.id, lastSeenAt: { lt: new Date(now - DEVICE_IDLE_DAYS * DAY) } } }),
   ]);
   const idleKeys = keys.filter((key) => (key.lastUsedAt ?? key.createdAt).getTime() < now - KEY_IDLE_DAYS * DAY).length;

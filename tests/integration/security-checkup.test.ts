@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/users/[uuid]/security_checkup/route";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
+import { overrideEnvForTests } from "@/lib/env";
 import { expectError } from "../support/envelope";
 import { bearer, createKeyFor } from "../support/personal-api-keys";
 import { call, sessionCookie } from "../support/requests";
@@ -56,6 +58,29 @@ describe("GET /api/users/@me/security_checkup", () => {
     expect(statusOf(await checkup(cookie), "devices")).toBe("ok");
     await db().pushToken.create({ data: { userId: user.id, token: `old-phone-${user.id}`, platform: "ios", lastSeenAt: new Date(Date.now() - 40 * DAY) } });
     expect((await checkup(cookie)).items.find((item) => item.id === "devices")).toMatchObject({ status: "warning", fix_url: "/settings/preferences#mobile-devices" });
+  });
+
+  it("counts a signed-in device idle for 30 days only while it can still sign in (the devices list shows it)", async () => {
+    const restore = overrideEnvForTests({ SESSION_MAX_AGE_SECONDS: String(60 * 24 * 3600), SESSION_ABSOLUTE_MAX_AGE_SECONDS: String(365 * 24 * 3600) });
+    try {
+      const user = await createTestUser();
+      const cookie = await sessionCookie(user);
+      const idle = await db().session.create({
+        data: { id: randomUUID(), userId: user.id, deviceLabel: "Firefox on Linux", lastSeenAt: new Date(Date.now() - 40 * DAY), createdAt: new Date(Date.now() - 50 * DAY) },
+      });
+      expect((await checkup(cookie)).items.find((item) => item.id === "devices")).toMatchObject({
+        status: "warning",
+        title: "1 device not seen for 30 days",
+        fix_url: "/settings/security#signed-in-devices",
+      });
+      // Past the idle timeout it can no longer sign in, is not listed, and cannot be signed out: nothing to fix.
+      await db().session.update({ where: { id: idle.id }, data: { lastSeenAt: new Date(Date.now() - 61 * DAY) } });
+      expect(statusOf(await checkup(cookie), "devices")).toBe("ok");
+      await db().session.update({ where: { id: idle.id }, data: { lastSeenAt: new Date(Date.now() - 40 * DAY), revokedAt: new Date() } });
+      expect(statusOf(await checkup(cookie), "devices")).toBe("ok");
+    } finally {
+      restore();
+    }
   });
 
   it("warns about a pending email change and an unverified address", async () => {
