@@ -12,6 +12,8 @@ import { POST as COMPLETE_RESET } from "@/app/api/reset/[token]/route";
 import { DELETE as DELETE_KEY } from "@/app/api/personal_api_keys/[id]/route";
 import { POST as ROLL_KEY } from "@/app/api/personal_api_keys/[id]/roll/route";
 import { POST as REVIEW_DONE } from "@/app/api/users/[uuid]/credentials_review_complete/route";
+import { POST as REQUEST_REVIEW } from "@/app/api/admin/users/[uuid]/request_credential_review/route";
+import { POST as SIGNALS } from "@/app/api/users/[uuid]/signal_autonomy/route";
 import { ACTIVITY_KINDS } from "@/lib/activity/kinds";
 import { pruneActivity } from "@/lib/activity/service";
 import { authOptions } from "@/lib/auth/options";
@@ -208,6 +210,26 @@ describe("the activity log records each event once, with where it came from and 
     expect(kindsOf(list)).toEqual(["credentials_reviewed", "staff_action"]);
     expect(list[1]).toMatchObject({ ip: null, device: null, details: { action: "user.updated", staff: staff.email, fields: ["first_name"] } });
     // The staff member's own log does not get the target's line.
+    expect(kindsOf(await entries(staffCookie))).toEqual([]);
+  });
+
+  it("every staff action on the account: staff flag, credential review request, signal settings", async () => {
+    const user = await createTestUser();
+    const staff = await createTestUser({ staff: true });
+    const staffCookie = (await signedInSession(staff)).cookie;
+    const asStaff = { cookie: staffCookie, headers: browser("127.0.0.2") };
+    const promote = await call(PATCH, { method: "PATCH", path: `/api/users/${user.uuid}`, params: { uuid: user.uuid }, body: { is_staff: true }, ...asStaff });
+    expect(promote.status).toBe(200);
+    const review = await call(REQUEST_REVIEW, { method: "POST", path: `/api/admin/users/${user.uuid}/request_credential_review`, params: { uuid: user.uuid }, ...asStaff });
+    expect(review.status).toBeLessThan(300);
+    const signals = await call(SIGNALS, { method: "POST", path: `/api/users/${user.uuid}/signal_autonomy`, params: { uuid: user.uuid }, body: { autostart_priority: "P1" }, ...asStaff });
+    expect(signals.status).toBe(201);
+    // A change of privilege signs the account out everywhere: read the log from a new sign-in.
+    const { cookie } = await signedInSession(user);
+    const list = await entries(cookie, "?kind=staff_action");
+    expect(list.map((entry) => entry.details.action)).toEqual(["user.signal_autonomy_changed", "user.credential_review_requested", "user.staff_changed"]);
+    for (const entry of list) expect(entry).toMatchObject({ ip: null, device: null, details: { staff: staff.email } });
+    expect(list[2]!.details.fields).toEqual(["is_staff"]);
     expect(kindsOf(await entries(staffCookie))).toEqual([]);
   });
 });

@@ -27,6 +27,12 @@ describe("staff actions over the whole table", () => {
     const entries = await db().auditLogEntry.findMany({ where: { action: "user.credential_review_requested_all" } });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actorUuid: staff.uuid, targetUuid: null, changes: { users_asked: { before: null, after: 3 } } });
+    // Each user asked reads it in their own activity; the staff member's log does not get it.
+    const activity = await db().activityEntry.findMany({ where: { userId: { in: [staff.id, ...users.map((user) => user.id)] } } });
+    expect(activity.map((entry) => entry.userId).sort()).toEqual(users.map((user) => user.id).sort());
+    for (const entry of activity) {
+      expect(entry).toMatchObject({ kind: "staff_action", ip: null, device: null, details: { action: "user.credential_review_requested_all", staff: staff.email, fields: [] } });
+    }
     await db().user.deleteMany({});
   });
 
