@@ -128,24 +128,28 @@ describe("the activity log records each event once, with where it came from and 
     expect(kindsOf(list)).toEqual(["sign_in", "sign_in_failed", "two_factor_enabled"]);
     expect(list[0]!.details).toEqual({ method: "totp" });
     expect(list[1]!.details).toEqual({ reason: "wrong_code" });
+    await expectNoSecrets(user.id, logs, [secret, TEST_PASSWORD]);
+    expect(JSON.stringify(await storedRows(user.id))).not.toMatch(/"0{6}"/);
   });
 
   it("two-factor: enabled, backup codes generated, backup code used, disabled — and never a code in a row or a log line", async () => {
     const user = await createTestUser();
     const { cookie } = await signedInSession(user);
-    const { secret, backupCodes } = await enableTwoFactor(cookie);
-    const regenerated = await call(NEW_BACKUP_CODES, { method: "POST", path: "/api/users/@me/two_factor_backup_codes", params: { uuid: "@me" }, cookie });
+    const ip = newClientAddress();
+    const { secret, backupCodes } = await enableTwoFactor(cookie, browser(ip));
+    const regenerated = await call(NEW_BACKUP_CODES, { method: "POST", path: "/api/users/@me/two_factor_backup_codes", params: { uuid: "@me" }, cookie, headers: browser(ip) });
     expect(regenerated.status).toBe(200);
     const codes: string[] = regenerated.body.backup_codes;
     expect(await signIn(user.email, TEST_PASSWORD, browser(newClientAddress(), FIREFOX_LINUX), codes[0])).toMatchObject({ sessionId: expect.any(String) });
     const token = await codeFor(secret, 1);
-    expect((await call(DISABLE_2FA, { method: "POST", path: "/api/users/@me/two_factor_disable", params: { uuid: "@me" }, cookie, body: { token } })).status).toBe(200);
+    expect((await call(DISABLE_2FA, { method: "POST", path: "/api/users/@me/two_factor_disable", params: { uuid: "@me" }, cookie, body: { token }, headers: browser(ip) })).status).toBe(200);
 
     const list = await entries(cookie);
     expect(kindsOf(list)).toEqual(["two_factor_disabled", "sign_in", "backup_code_used", "backup_codes_generated", "two_factor_enabled"]);
     expect(list[0]!.details).toMatchObject({ confirmed_with: "totp" });
     expect(list[1]).toMatchObject({ device: "Firefox on Linux", details: { method: "backup_code" } });
     expect(list[3]!.details).toEqual({ codes: 10 });
+    for (const entry of [list[0], list[3], list[4]]) expect(entry).toMatchObject({ ip, device: "Chrome on Mac OS" });
     await expectNoSecrets(user.id, logs, [secret, token, TEST_PASSWORD, ...backupCodes, ...codes]);
   });
 
@@ -179,6 +183,7 @@ describe("the activity log records each event once, with where it came from and 
     expect(list[1]!.details).toMatchObject({ from: user.email, to: second });
     expect(list[2]!.details).toEqual({ email: second });
     expect(list[3]!.details).toEqual({ email: first });
+    for (const entry of [list[2], list[4]]) expect(entry).toMatchObject({ ip, device: "Chrome on Mac OS" });
     expect(list[5]).toMatchObject({ ip, device: "Chrome on Mac OS" });
     expect(renewed.id).toBeTruthy();
 
@@ -188,13 +193,15 @@ describe("the activity log records each event once, with where it came from and 
   it("API keys created, rolled and revoked name the key but never its value", async () => {
     const user = await createTestUser();
     const { cookie } = await signedInSession(user);
-    const key = await createKeyFor(user, ["user:read"], { cookie, label: "deploy bot" });
-    const rolled = await call(ROLL_KEY, { method: "POST", path: `/api/personal_api_keys/${key.id}/roll`, params: { id: key.id }, cookie });
+    const ip = newClientAddress();
+    const headers = browser(ip, FIREFOX_LINUX);
+    const key = await createKeyFor(user, ["user:read"], { cookie, label: "deploy bot", headers });
+    const rolled = await call(ROLL_KEY, { method: "POST", path: `/api/personal_api_keys/${key.id}/roll`, params: { id: key.id }, cookie, headers });
     expect(rolled.status).toBe(200);
-    expect((await call(DELETE_KEY, { method: "DELETE", path: `/api/personal_api_keys/${key.id}`, params: { id: key.id }, cookie })).status).toBe(204);
+    expect((await call(DELETE_KEY, { method: "DELETE", path: `/api/personal_api_keys/${key.id}`, params: { id: key.id }, cookie, headers })).status).toBe(204);
     const list = await entries(cookie);
     expect(kindsOf(list)).toEqual(["api_key_revoked", "api_key_rolled", "api_key_created"]);
-    for (const entry of list) expect(entry.details).toMatchObject({ key_id: key.id, label: "deploy bot", scopes: ["user:read"] });
+    for (const entry of list) expect(entry).toMatchObject({ ip, device: "Firefox on Linux", details: { key_id: key.id, label: "deploy bot", scopes: ["user:read"] } });
     await expectNoSecrets(user.id, logs, [key.value, rolled.body.value]);
   });
 

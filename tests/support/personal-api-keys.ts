@@ -4,9 +4,9 @@ import { call, sessionCookie } from "./requests";
 type KeyOwner = { id: number; uuid: string; email: string };
 
 /** A key made the way the UI makes one: POST with the owner's session cookie. */
-export async function createKeyFor(user: KeyOwner, scopes: string[], options: { cookie?: string; label?: string } = {}) {
+export async function createKeyFor(user: KeyOwner, scopes: string[], options: { cookie?: string; label?: string; headers?: Record<string, string> } = {}) {
   const cookie = options.cookie ?? (await sessionCookie(user));
-  const response = await call(CREATE_KEY, { method: "POST", path: "/api/personal_api_keys", cookie, body: { label: options.label ?? "test key", scopes } });
+  const response = await call(CREATE_KEY, { method: "POST", path: "/api/personal_api_keys", cookie, headers: options.headers, body: { label: options.label ?? "test key", scopes } });
   if (response.status !== 201) throw new Error(`creating a key answered ${response.status}: ${JSON.stringify(response.body)}`);
   return { id: response.body.id as string, value: response.body.value as string, cookie };
 }

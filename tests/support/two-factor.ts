@@ -9,8 +9,8 @@ export function codeFor(secret: string, steps = 0): Promise<string> {
 }
 
 /** Turns two-factor on through the API, as a person would; returns the secret and the backup codes. */
-export async function enableTwoFactor(cookie: string): Promise<{ secret: string; backupCodes: string[] }> {
-  const started = await call(START, { path: "/api/users/@me/two_factor_start_setup", params: { uuid: "@me" }, cookie });
+export async function enableTwoFactor(cookie: string, headers?: Record<string, string>): Promise<{ secret: string; backupCodes: string[] }> {
+  const started = await call(START, { path: "/api/users/@me/two_factor_start_setup", params: { uuid: "@me" }, cookie, headers });
   if (started.status !== 200) throw new Error(`start setup answered ${started.status}`);
   const secret = started.body.secret as string;
   const validated = await call(VALIDATE, {
@@ -18,6 +18,7 @@ export async function enableTwoFactor(cookie: string): Promise<{ secret: string;
     path: "/api/users/@me/two_factor_validate",
     params: { uuid: "@me" },
     cookie,
+    headers,
     body: { token: await codeFor(secret) },
   });
   if (validated.status !== 200) throw new Error(`validate answered ${validated.status}: ${JSON.stringify(validated.body)}`);
