@@ -93,10 +93,21 @@ describe("registering a passkey", () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: "Laptop", last_used_at: null });
     const row = await db().passkey.findUniqueOrThrow({ where: { id: created.body.id } });
-    expect(row).toMatchObject({ userId: user.id, credentialId: authenticator.id, transports: ["internal"], counter: 0n });
+    expect(row).toMatchObject({ userId: user.id, credentialId: authenticator.id, transports: ["internal"], counter: 0n, lastUsedAt: null });
+    expect(row.publicKey.length).toBeGreaterThan(64);
+    expect(Date.now() - row.createdAt.getTime()).toBeLessThan(60_000);
 
     const again = await registerOptions({ cookie });
     expect(again.body.excludeCredentials).toEqual([{ id: authenticator.id, type: "public-key", transports: ["internal"] }]);
+  });
+
+  it("names the configured origin as the relying party, whatever Host the request names", async () => {
+    const { cookie } = await signedIn();
+    for (const host of ["attacker.example", "127.0.0.1:3000"]) {
+      const options = await registerOptions({ cookie, headers: { host, "x-forwarded-host": host } });
+      expect(options.status).toBe(200);
+      expect(options.body.rp.id).toBe("localhost");
+    }
   });
 
   it("refuses a replayed challenge: the second answer to one challenge is a 400 naming credential", async () => {
@@ -175,10 +186,19 @@ describe("who may manage passkeys", () => {
     const { passkey } = await addPasskey(cookie);
     const key = await createKeyFor(user, ["*"], { cookie });
     const asKey = { headers: bearer(key.value) };
-    for (const response of [await registerOptions(asKey), await list(asKey), await rename(passkey.id, { name: "Key" }, asKey), await remove(passkey.id, asKey)]) {
+    const options = await registerOptions({ cookie });
+    const answer = { name: "By key", credential: new SoftwareAuthenticator().register(options.body) };
+    for (const response of [
+      await registerOptions(asKey),
+      await registerVerify(answer, asKey),
+      await list(asKey),
+      await rename(passkey.id, { name: "Key" }, asKey),
+      await remove(passkey.id, asKey),
+    ]) {
       expectError(response, 401, { type: "authentication_error", code: "not_authenticated" });
     }
     expect(await rowOf(passkey.id)).toMatchObject({ name: "Laptop" });
+    expect(await db().passkey.count({ where: { userId: user.id } })).toBe(1);
   });
 
   it("another user's passkey id is a 404 with no effect; another user's uuid a 403", async () => {
