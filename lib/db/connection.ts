@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -46,6 +47,33 @@ export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): Dat
   return { kind: "pglite", dir: path.resolve(/*turbopackIgnore: true*/ pgliteDir) };
 }
 
+// The hot path's statements run on every request: prepared once per connection, PostgreSQL parses
+// and plans them once instead of each time (its CPU is shared with the app's on small machines).
+const statementNames = new Map<string, string>();
+/** Texts whose prepared form broke (a table's columns changed under `SELECT *`): sent unprepared. */
+const unpreparable = new Set<string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `raw_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+async function preparedQuery<T>(pool: pg.Pool, { text, values }: RawStatement): Promise<T[]> {
+  if (unpreparable.has(text)) return (await pool.query({ text, values: [...values] })).rows as T[];
+  try {
+    return (await pool.query({ name: statementName(text), text, values: [...values] })).rows as T[];
+  } catch (error) {
+    // "cached plan must not change result type": a migration changed a table under a running server.
+    if ((error as { code?: string }).code !== "0A000") throw error;
+    unpreparable.add(text);
+    return (await pool.query({ text, values: [...values] })).rows as T[];
+  }
+}
+
 export function createAdapterFactory(
   target: DatabaseTarget,
   env: NodeJS.ProcessEnv = process.env,
@@ -63,7 +91,7 @@ export function createAdapterFactory(
     pool.on("error", () => {});
     return {
       factory: new PrismaPg(pool),
-      raw: async <T>({ text, values }: RawStatement) => (await pool.query({ text, values: [...values] })).rows as T[],
+      raw: (statement) => preparedQuery(pool, statement),
       // Without parameters, node-postgres uses the simple query protocol: one implicit transaction.
       runScript: async (script) => {
         await pool.query(script);
