@@ -40,7 +40,7 @@ function organizationDetail(membership: Membership): OrganizationDetail {
   };
 }
 
-function currentTeam(user: AuthUser, memberships: Membership[]): TeamSummary | null {
+function currentTeam(user: SerializedUser, memberships: Membership[]): TeamSummary | null {
   if (user.currentTeamId === null) return null;
   for (const membership of memberships) {
     const team = membership.organization.teams.find((candidate) => candidate.id === user.currentTeamId);
@@ -60,8 +60,18 @@ function currentTeam(user: AuthUser, memberships: Membership[]): TeamSummary | n
   return null;
 }
 
+/** The user columns the representation shows: all the user list reads of each row. */
+export const SERIALIZED_USER_COLUMNS = [
+  "id", "uuid", "distinctId", "firstName", "lastName", "email", "pendingEmail", "isEmailVerified", "isStaff",
+  "dateJoined", "lastLogin", "notificationSettings", "anonymizeData", "allowImpersonation", "toolbarMode", "themeMode",
+  "shortcutPosition", "roleAtOrganization", "allowSidebarSuggestions", "passkeysEnabledFor2fa", "hideMcpHints",
+  "hedgehogConfig", "eventsColumnConfig", "hasSeenProductIntroFor", "requiresCredentialReview",
+  "currentOrganizationId", "currentTeamId",
+] as const satisfies ReadonlyArray<keyof AuthUser>;
+export type SerializedUser = Pick<AuthUser, (typeof SERIALIZED_USER_COLUMNS)[number]>;
+
 export interface UserContext {
-  user: AuthUser;
+  user: SerializedUser;
   hasPassword: boolean;
   twoFactorEnabled: boolean;
   memberships: Membership[];

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { errors } from "@/lib/api/errors";
 import { paginated, type Paginated } from "@/lib/api/pagination";
-import { withoutPasswordHash, type Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/auth/principal";
 import { sensitiveSessionExpiresAt } from "@/lib/auth/session-policy";
 import { renewSession, revokeOtherSessions } from "@/lib/sessions/service";
 import { planEmailChange } from "@/lib/email-change/service";
@@ -25,7 +25,7 @@ import type { UserDto } from "./user-schema";
 type Client = ReturnType<typeof db>;
 type Transaction = Parameters<Parameters<Client["$transaction"]>[0]>[0];
 
-function sessionFacts(principal: Principal, subject: Subject) {
+function sessionFacts(principal: Principal, subject: Pick<Subject, "isSelf">) {
   return subject.isSelf ? { sensitiveSessionExpiresAt: sensitiveSessionExpiresAt(principal) } : null;
 }
 
@@ -41,12 +41,10 @@ export async function listUsers(
 ): Promise<Paginated<UserDto>> {
   const onlyUserId = mayListEveryone(principal.user) ? undefined : principal.user.id;
   const { count, rows } = await userPage({ ...query, onlyUserId });
-  const detailsByUser = await accountDetailsOfUsers(rows.map((row) => row.id));
-  const results = rows.map((row) => {
-    const account = withoutPasswordHash(row);
-    const subject = { ...account, isSelf: account.user.id === principal.user.id };
+  const detailsByUser = await accountDetailsOfUsers(rows.map((row) => row.user.id));
+  const results = rows.map((account) => {
     const details = detailsByUser.get(account.user.id) ?? { memberships: [], scenes: [] };
-    return serializeUser({ ...account, ...details, session: sessionFacts(principal, subject) });
+    return serializeUser({ ...account, ...details, session: sessionFacts(principal, { isSelf: account.user.id === principal.user.id }) });
   });
   return paginated(requestUrl, query, count, results);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { rawQuery } from "@/lib/db/client";
-import type { AccountRow } from "@/lib/auth/principal";
+import { SERIALIZED_USER_COLUMNS, type SerializedUser } from "./serializer";
 import type { UserListQuery } from "./schemas";
 
 export type UserPageQuery = Pick<UserListQuery, "email" | "search" | "is_staff" | "offset" | "limit"> & {
@@ -25,15 +25,25 @@ function countExpression(query: UserPageQuery, where: string): string {
   return `(SELECT "active" FROM user_counts)`;
 }
 
+/** One listed user: the columns the representation shows, never the password hash itself. */
+export interface ListedUser {
+  user: SerializedUser;
+  hasPassword: boolean;
+  twoFactorEnabled: boolean;
+}
+
 /** `id` is null on the one row of an empty page (it carries only the count). */
-type PageRow = AccountRow & { total: number };
+type PageRow = SerializedUser & { total: number; hasPassword: boolean; twoFactorEnabled: boolean };
+
+// Only what is shown: each column more is parsed a hundred times per page (timestamps most of all).
+const LISTED_COLUMNS = SERIALIZED_USER_COLUMNS.map((column) => `u."${column}"`).join(", ");
 
 /**
  * One statement: the count and one page of users in id order, with whether each has two-factor
  * on. The page's ids come from an index-only scan of (isActive, id) or (isStaff, id), so a deep
  * offset skips index entries, not table rows, and only the page's own rows are read.
  */
-export async function userPage(query: UserPageQuery): Promise<{ count: number; rows: AccountRow[] }> {
+export async function userPage(query: UserPageQuery): Promise<{ count: number; rows: ListedUser[] }> {
   const values: unknown[] = [];
   const parameter = (value: unknown) => {
     values.push(value);
@@ -48,12 +58,15 @@ export async function userPage(query: UserPageQuery): Promise<{ count: number; r
   // The count's row is joined to the page's, so an empty page still answers the count.
   const text = `
     WITH page AS (SELECT id FROM users WHERE ${where} ORDER BY id OFFSET ${parameter(query.offset)} LIMIT ${parameter(query.limit)})
-    SELECT counted.total, u.*, EXISTS (SELECT 1 FROM totp_devices d WHERE d."userId" = u.id) AS "twoFactorEnabled"
+    SELECT counted.total, ${LISTED_COLUMNS}, u."passwordHash" IS NOT NULL AS "hasPassword",
+           EXISTS (SELECT 1 FROM totp_devices d WHERE d."userId" = u.id) AS "twoFactorEnabled"
       FROM (SELECT ${countExpression(query, where)} AS total) counted
       LEFT JOIN (page JOIN users u ON u.id = page.id) ON true
      ORDER BY u.id`;
   const found = await rawQuery<PageRow>({ text, values });
   const count = found[0]?.total ?? 0;
-  const rows = found.flatMap(({ total: _total, ...row }) => ((row.id as number | null) === null ? [] : [row]));
+  const rows = found.flatMap(({ total: _total, hasPassword, twoFactorEnabled, ...user }) =>
+    (user.id as number | null) === null ? [] : [{ user, hasPassword, twoFactorEnabled }],
+  );
   return { count, rows };
 }

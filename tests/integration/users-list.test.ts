@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DELETE, GET, PATCH, POST, PUT } from "@/app/api/users/route";
+import { GET as RETRIEVE } from "@/app/api/users/[uuid]/route";
+import { db } from "@/lib/db/client";
 import { overrideEnvForTests } from "@/lib/env";
 import { expectError } from "../support/envelope";
 import { call, ORIGIN, sessionCookie } from "../support/requests";
+import { enableTwoFactor } from "../support/two-factor";
 import { createTestUser } from "../support/users";
 
 type TestUser = Awaited<ReturnType<typeof createTestUser>>;
@@ -44,6 +47,35 @@ describe("GET /api/users as staff", () => {
 
     const prefix = await list(`?email=${encodeURIComponent(other.email.slice(0, 10))}`, staffCookie);
     expect(prefix.body.count).toBe(0);
+  });
+
+  it("shows each user exactly as retrieving them does, every field set (the list reads fewer columns)", async () => {
+    const user = await createTestUser();
+    await enableTwoFactor(await sessionCookie(user));
+    await db().user.update({
+      where: { id: user.id },
+      data: {
+        pendingEmail: `next-${user.uuid}@example.test`,
+        lastLogin: new Date("2026-11-30T10:00:00.123Z"),
+        notificationSettings: { plugin_disabled: false, project_weekly_digest_disabled: { "7": true } },
+        hedgehogConfig: { enabled: true, color: "green", accessories: ["beret"] },
+        hasSeenProductIntroFor: { surveys: true },
+        themeMode: "dark",
+        toolbarMode: "disabled",
+        shortcutPosition: "below",
+        roleAtOrganization: "engineering",
+        allowImpersonation: false,
+        allowSidebarSuggestions: true,
+        anonymizeData: true,
+        hideMcpHints: true,
+        requiresCredentialReview: true,
+      },
+    });
+    const listed = await list(`?email=${encodeURIComponent(user.email)}`, staffCookie);
+    const retrieved = await call(RETRIEVE, { path: `/api/users/${user.uuid}`, params: { uuid: user.uuid }, cookie: staffCookie });
+    expect(retrieved.status).toBe(200);
+    expect(retrieved.body).toMatchObject({ is_2fa_enabled: true, has_password: true, theme_mode: "dark", organization: { id: expect.any(String) } });
+    expect(listed.body.results).toEqual([retrieved.body]);
   });
 
   it("filters by is_staff", async () => {
