@@ -88,7 +88,9 @@ async function snapshotBuild(cleanups) {
   const dir = await mkdtemp(join(tmpdir(), "bench-app-"));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
   await cp(join(REPO, ".next"), join(dir, ".next"), { recursive: true, filter: (source) => !source.startsWith(join(REPO, ".next/cache")) });
-  for (const file of ["next.config.js", "package.json", "public", "server.mjs"]) await cp(join(REPO, file), join(dir, file), { recursive: true });
+  for (const file of ["next.config.js", "lib/security-headers.mjs", "package.json", "public", "server.mjs"]) {
+    await cp(join(REPO, file), join(dir, file), { recursive: true });
+  }
   await symlink(join(REPO, "node_modules"), join(dir, "node_modules"));
   if ((await buildId()) !== before) throw new Error(".next was rebuilt while the bench copied it; run again");
   return dir;
