@@ -1,5 +1,6 @@
 import "server-only";
 import { rawQuery } from "@/lib/db/client";
+import type { Account } from "@/lib/auth/principal";
 import { SERIALIZED_USER_COLUMNS, type SerializedUser } from "./serializer";
 import type { UserListQuery } from "./schemas";
 
@@ -25,12 +26,8 @@ function countExpression(query: UserPageQuery, where: string): string {
   return `(SELECT "active" FROM user_counts)`;
 }
 
-/** One listed user: the columns the representation shows, never the password hash itself. */
-export interface ListedUser {
-  user: SerializedUser;
-  hasPassword: boolean;
-  twoFactorEnabled: boolean;
-}
+/** One listed user: an `Account` with only the columns the representation shows. */
+export type ListedUser = Omit<Account, "user"> & { user: SerializedUser };
 
 /** `id` is null on the one row of an empty page (it carries only the count). */
 type PageRow = SerializedUser & { total: number; hasPassword: boolean; twoFactorEnabled: boolean };
