@@ -3,6 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { startLocalGitHub } from "./local-github/server.mjs";
+import { SERVER_NODE_FLAGS } from "../server-flags.mjs";
 
 const url = new URL(process.env.DATABASE_URL);
 if (!["127.0.0.1", "localhost"].includes(url.hostname)) throw new Error("e2e runs only against a local database");
@@ -35,6 +36,6 @@ const githubEnv = {
   GITHUB_APP_PRIVATE_KEY: github.privateKeyPem,
 };
 
-const server = spawn(process.execPath, ["server.mjs", "-p", process.env.PORT, "-H", "127.0.0.1"], { stdio: "inherit", env: { ...process.env, ...githubEnv } });
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "server.mjs", "-p", process.env.PORT, "-H", "127.0.0.1"], { stdio: "inherit", env: { ...process.env, ...githubEnv } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => void github.close().finally(() => process.exit(code ?? 0)));

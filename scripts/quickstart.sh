@@ -44,4 +44,4 @@ fi
 
 echo
 echo "Open $NEXTAUTH_URL (mail sent by the app: $NEXTAUTH_URL/dev/outbox)"
-node server.mjs -p "$PORT"
+node --max-semi-space-size=64 server.mjs -p "$PORT"

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { freePort, log, runStep, startServer } from "./processes.mjs";
+import { SERVER_NODE_FLAGS } from "../../server-flags.mjs";
 
 export const REPO = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
 const NEXT = join(REPO, "node_modules/.bin/next");
@@ -114,7 +115,7 @@ export async function startOurApp(cleanups, { build }) {
   const appDir = await snapshotBuild(cleanups);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = await startServer("our app", process.execPath, ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = await startServer("our app", process.execPath, [...SERVER_NODE_FLAGS, "server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: appDir,
     env: nodeEnv({
       DATABASE_URL: databaseUrl,

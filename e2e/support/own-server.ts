@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 
+import { SERVER_NODE_FLAGS } from "../../server-flags.mjs";
 /** A free loopback port, chosen by the OS. */
 export async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -39,7 +40,7 @@ export class OwnServer {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ["server.mjs", "-p", String(this.port), "-H", "127.0.0.1"], {
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "server.mjs", "-p", String(this.port), "-H", "127.0.0.1"], {
       env: { ...process.env, ...this.env, PORT: String(this.port), NEXTAUTH_URL: this.baseURL },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -1,10 +1,11 @@
 import { env } from "@/lib/env";
 import { securityHeaders } from "@/lib/security-headers.mjs";
+import { jsonBody } from "./json-body";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
 export function json(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  return new Response(JSON.stringify(data), {
+  return new Response(jsonBody(data), {
     status: init.status ?? 200,
     headers: { "Content-Type": JSON_TYPE, ...init.headers },
   });
