@@ -9,7 +9,7 @@ import { describeError, log, requestIdFor, withRequestContext, withRequestIdHead
 import { noteRequestSession } from "@/lib/request-context";
 import { applyRateLimit, type RateLimitName } from "@/lib/rate-limit";
 import { env } from "@/lib/env";
-import { enforce, hasScope, mayAuthenticateWith, mayMakeSensitiveChange, mayProceedWithoutTwoFactor, parseUserRef, type AuthMode, type Sensitivity } from "@/lib/users/permissions";
+import { enforce, hasScope, isMeRef, mayAuthenticateWith, mayMakeSensitiveChange, mayProceedWithoutTwoFactor, parseUserRef, type AuthMode, type Sensitivity } from "@/lib/users/permissions";
 import { resolveSubject, type Subject, type SubjectParam } from "@/lib/users/subject";
 import { assertSameOriginWrite } from "./csrf";
 import { ApiError, errors } from "./errors";
@@ -65,6 +65,11 @@ interface DeclarationBase<A extends AuthMode, S, P, Q, B, R, St> {
   auth?: A;
   /** The path parameter naming the user acted on (`@me`, `%40me`, own uuid, or anyone for staff). */
   subject?: S;
+  /**
+   * The handler shows the subject's memberships: for `@me` from a browser session, the session
+   * check reads them in its own statement (`subject.details`), one round trip less.
+   */
+  subjectDetails?: boolean;
   /**
    * Secure mode: from a browser session, this write needs a recent sign-in (`true`), or one
    * decided by the parsed body (`null` = harmless, `"fresh"` = the shorter email-change window).
@@ -177,10 +182,12 @@ export function endpoint<
   return {
     spec,
     async run(request, context) {
-      const principal = await authenticateFor(auth, request);
+      const rawParams = await context.params;
+      const ref = declaration.subject ? rawParams[declaration.subject] : undefined;
+      const withDetails = Boolean(declaration.subjectDetails) && typeof ref === "string" && isMeRef(ref);
+      const principal = await authenticateFor(auth, request, withDetails);
       noteRequestSession(principal?.session?.id ?? null);
       if (principal?.method === "personal_api_key" && declaration.scope) enforce(hasScope(actorOf(principal), declaration.scope));
-      const rawParams = await context.params;
       if (principal && auth !== "public") enforce(mayProceedWithoutTwoFactor(twoFactorStandingOf(principal), targetOf(spec, principal, rawParams)));
       if (principal?.method === "session" && !SAFE_METHODS.has(request.method)) assertSameOriginWrite(request);
       if (declaration.rateLimit) await applyRateLimit(declaration.rateLimit, request, principal);
@@ -218,9 +225,9 @@ async function readBody(schema: Schema | undefined, request: NextRequest): Promi
   return parseOrThrow(schema, raw === undefined ? {} : raw);
 }
 
-async function authenticateFor(auth: AuthMode, request: NextRequest): Promise<Principal | null> {
+async function authenticateFor(auth: AuthMode, request: NextRequest, withDetails: boolean): Promise<Principal | null> {
   if (auth === "public") return authenticate(request).catch(() => null);
-  const principal = await authenticate(request);
+  const principal = await authenticate(request, { withDetails });
   if (!principal) throw errors.notAuthenticated();
   enforce(mayAuthenticateWith(auth, principal.method));
   return principal;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { User } from "@/lib/generated/prisma/client";
 import { findLiveSession } from "@/lib/sessions/lookup";
+import type { AccountDetails } from "@/lib/users/memberships";
 import { errors } from "@/lib/api/errors";
 import type { TwoFactorStanding } from "@/lib/users/permissions";
 import { findLiveKey } from "@/lib/personal-api-keys/lookup";
@@ -46,6 +47,13 @@ export interface Principal extends Account {
   session: SessionFacts | null;
   /** The current organization enforces two-factor (see `mustSetUpTwoFactor`); read with the session. */
   currentOrganizationEnforces2fa: boolean;
+  /** The caller's memberships and scene choices, read with the session when the route shows them (`AuthOptions`). */
+  details?: AccountDetails;
+}
+
+export interface AuthOptions {
+  /** Read the caller's memberships and scene choices in the same statement as the session. */
+  withDetails?: boolean;
 }
 
 /** What the enforced two-factor rule (`mayProceedWithoutTwoFactor`) reads of a caller. */
@@ -57,10 +65,10 @@ export function twoFactorStandingOf(principal: Principal): TwoFactorStanding {
  * The user behind a session cookie, re-read from the database on every request: a revoked,
  * idle or expired session row or a deactivated account ends the session here.
  */
-export async function principalFromCookies(cookieHeader: string | null): Promise<Principal | null> {
+export async function principalFromCookies(cookieHeader: string | null, { withDetails = false }: AuthOptions = {}): Promise<Principal | null> {
   const claims = await readSessionClaims(cookieHeader);
   if (!claims) return null;
-  const live = await findLiveSession(claims.sessionId, claims.userUuid);
+  const live = await findLiveSession(claims.sessionId, claims.userUuid, { withDetails });
   if (!live) return null;
   return {
     ...withoutPasswordHash(live.user),
@@ -69,6 +77,7 @@ export async function principalFromCookies(cookieHeader: string | null): Promise
     apiKeyId: null,
     session: live.session,
     currentOrganizationEnforces2fa: live.currentOrganizationEnforces2fa,
+    ...(live.details ? { details: live.details } : {}),
   };
 }
 
@@ -92,7 +101,7 @@ async function principalFromBearer(token: string): Promise<Principal | null> {
   };
 }
 
-export async function authenticate(request: Request): Promise<Principal | null> {
+export async function authenticate(request: Request, options: AuthOptions = {}): Promise<Principal | null> {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
@@ -101,5 +110,5 @@ export async function authenticate(request: Request): Promise<Principal | null> 
     if (!principal) throw errors.authenticationFailed("Invalid personal API key.");
     return principal;
   }
-  return principalFromCookies(request.headers.get("cookie"));
+  return principalFromCookies(request.headers.get("cookie"), options);
 }

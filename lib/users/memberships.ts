@@ -54,10 +54,14 @@ interface MembershipJson extends JsonOrganization {
   teams: Array<Omit<TeamRow, "organizationId">>;
 }
 
-interface DetailsRow {
-  userId: number;
+/** The `DETAILS_COLUMNS` of a row. */
+export interface DetailsJson {
   memberships: MembershipJson[];
   scenes: SceneChoice[];
+}
+
+interface DetailsRow extends DetailsJson {
+  userId: number;
 }
 
 /** An interactive transaction's client (outside one, the driver runs the statement directly). */
@@ -69,8 +73,9 @@ function run<T>(statement: RawStatement, client: RawQueryClient | undefined): Pr
 
 // Set-based: only users who have memberships or scene choices cost anything (the user list's page
 // of a hundred mostly has neither). The counts use the (organizationId, userId) unique index.
-const detailsSql = (userMatch: string) => `
-    WITH memberships AS (
+/** `memberships` and `scenes`, one row per user that `userMatch` selects, for a statement's WITH list. */
+export const detailsCtes = (userMatch: string) => `
+    memberships AS (
       SELECT m."userId",
              json_agg(json_build_object(
                'organizationId', m."organizationId", 'level', m.level,
@@ -94,16 +99,38 @@ const detailsSql = (userMatch: string) => `
         FROM scene_personalisations s
        WHERE s."userId" ${userMatch}
        GROUP BY s."userId"
-    )
-    SELECT COALESCE(memberships."userId", scenes."userId") AS "userId",
-           COALESCE(memberships.memberships, '[]'::json) AS memberships,
-           COALESCE(scenes.scenes, '[]'::json) AS scenes
+    )`;
+/** What a statement with `detailsCtes` selects for a user, read back by `detailsFromRow`. */
+export const DETAILS_COLUMNS = `COALESCE(memberships.memberships, '[]'::json) AS memberships, COALESCE(scenes.scenes, '[]'::json) AS scenes`;
+
+const detailsSql = (userMatch: string) => `
+    WITH ${detailsCtes(userMatch)}
+    SELECT COALESCE(memberships."userId", scenes."userId") AS "userId", ${DETAILS_COLUMNS}
       FROM memberships FULL JOIN scenes ON scenes."userId" = memberships."userId"`;
 // One user (every request for @me) gets a scalar parameter: PostgreSQL then settles on one generic
 // plan for the prepared statement, where an array parameter has it plan again on every execution
 // (about 200 µs of its CPU per request, measured).
 const ONE_USER_DETAILS_SQL = detailsSql("= $1::int");
 const USERS_DETAILS_SQL = detailsSql("= ANY($1::int[])");
+
+/** A user's `DETAILS_COLUMNS`, as the serializer reads them. */
+export function detailsFromRow({ memberships, scenes }: DetailsJson): AccountDetails {
+  return {
+    scenes,
+    memberships: memberships.map(({ organizationId, level, memberCount, teams, createdAt, updatedAt, ...organization }) => ({
+      organizationId,
+      level,
+      memberCount,
+      organization: {
+        ...organization,
+        id: organizationId,
+        createdAt: new Date(createdAt),
+        updatedAt: new Date(updatedAt),
+        teams: teams.map((team) => ({ ...team, organizationId })),
+      },
+    })),
+  };
+}
 
 /**
  * The memberships of several users, each in membership order, with their organizations, teams and
@@ -115,23 +142,7 @@ export async function accountDetailsOfUsers(userIds: readonly number[], client?:
   if (userIds.length === 0) return byUser;
   const statement = userIds.length === 1 ? { text: ONE_USER_DETAILS_SQL, values: [userIds[0]] } : { text: USERS_DETAILS_SQL, values: [[...userIds]] };
   const rows = await run<DetailsRow>(statement, client);
-  for (const { userId, memberships, scenes } of rows) {
-    byUser.set(userId, {
-      scenes,
-      memberships: memberships.map(({ organizationId, level, memberCount, teams, createdAt, updatedAt, ...organization }) => ({
-        organizationId,
-        level,
-        memberCount,
-        organization: {
-          ...organization,
-          id: organizationId,
-          createdAt: new Date(createdAt),
-          updatedAt: new Date(updatedAt),
-          teams: teams.map((team) => ({ ...team, organizationId })),
-        },
-      })),
-    });
-  }
+  for (const row of rows) byUser.set(row.userId, detailsFromRow(row));
   return byUser;
 }
 

@@ -23,10 +23,15 @@ export type UserRef = { kind: "self" } | { kind: "other"; uuid: string } | { kin
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** `@me`, also percent-encoded: the caller, whoever they turn out to be. */
+export function isMeRef(ref: string): boolean {
+  return ref.replace(/^%40/i, "@") === "@me";
+}
+
 /** A `:uuid` path segment as the caller wrote it: `@me` (also percent-encoded), their own uuid, or someone else. */
 export function parseUserRef(actor: Pick<Actor, "uuid">, ref: string): UserRef {
   const decoded = ref.replace(/^%40/i, "@");
-  if (decoded === "@me" || decoded.toLowerCase() === actor.uuid.toLowerCase()) return { kind: "self" };
+  if (isMeRef(ref) || decoded.toLowerCase() === actor.uuid.toLowerCase()) return { kind: "self" };
   return UUID.test(decoded) ? { kind: "other", uuid: decoded.toLowerCase() } : { kind: "malformed" };
 }
 

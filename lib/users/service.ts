@@ -30,7 +30,7 @@ function sessionFacts(principal: Principal, subject: Pick<Subject, "isSelf">) {
 }
 
 export async function getUser(principal: Principal, subject: Subject): Promise<UserDto> {
-  const details = await accountDetailsOf(subject.user.id);
+  const details = subject.details ?? (await accountDetailsOf(subject.user.id));
   return serializeUser({ ...subject, ...details, session: sessionFacts(principal, subject) });
 }
 
@@ -152,7 +152,7 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
   if (!needsStoredRow && !changesContext && !newPassword && !audit && !emailChange?.activity) {
     // Nothing read decides what is written: the UPDATE's own row lock serialises concurrent
     // writers, and the memberships shown do not depend on it, so both run at once.
-    const [updated, details] = await Promise.all([writeUser(db(), user.id, fields), accountDetailsOf(user.id)]);
+    const [updated, details] = await Promise.all([writeUser(db(), user.id, fields), subject.details ?? accountDetailsOf(user.id)]);
     await emailChange?.afterWrite();
     return { user: respond(updated, details), renewedSession: null };
   }

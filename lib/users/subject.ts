@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { errors } from "@/lib/api/errors";
 import { WITH_TWO_FACTOR, withoutPasswordHash, type Account, type Principal } from "@/lib/auth/principal";
+import type { AccountDetails } from "./memberships";
 import { enforce, mayAddress, parseUserRef } from "./permissions";
 
 /** The path parameter that names a user (every route names users by uuid or `@me`). */
@@ -9,11 +10,13 @@ export type SubjectParam = "uuid";
 
 export interface Subject extends Account {
   isSelf: boolean;
+  /** The caller's memberships and scene choices when the session check read them (`subjectDetails`). */
+  details?: AccountDetails;
 }
 
 /** The caller as the subject of their own request. */
-export function selfSubject({ user, hasPassword, twoFactorEnabled }: Principal): Subject {
-  return { user, hasPassword, twoFactorEnabled, isSelf: true };
+export function selfSubject({ user, hasPassword, twoFactorEnabled, details }: Principal): Subject {
+  return { user, hasPassword, twoFactorEnabled, isSelf: true, ...(details ? { details } : {}) };
 }
 
 /**
