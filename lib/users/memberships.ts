@@ -107,7 +107,7 @@ const detailsSql = (userMatch: string) => `
     WITH ${detailsCtes(userMatch)}
     SELECT COALESCE(memberships."userId", scenes."userId") AS "userId", ${DETAILS_COLUMNS}
       FROM memberships FULL JOIN scenes ON scenes."userId" = memberships."userId"`;
-// One user (every request for @me) gets a scalar parameter: PostgreSQL then settles on one generic
+// One user (a user retrieved alone) gets a scalar parameter: PostgreSQL then settles on one generic
 // plan for the prepared statement, where an array parameter has it plan again on every execution
 // (about 200 µs of its CPU per request, measured).
 const ONE_USER_DETAILS_SQL = detailsSql("= $1::int");

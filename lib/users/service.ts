@@ -151,7 +151,8 @@ export async function updateUser(principal: Principal, subject: Subject, patch: 
 
   if (!needsStoredRow && !changesContext && !newPassword && !audit && !emailChange?.activity) {
     // Nothing read decides what is written: the UPDATE's own row lock serialises concurrent
-    // writers, and the memberships shown do not depend on it, so both run at once.
+    // writers, and the memberships shown do not depend on it, so they are read alongside (or
+    // already were, with the session check).
     const [updated, details] = await Promise.all([writeUser(db(), user.id, fields), subject.details ?? accountDetailsOf(user.id)]);
     await emailChange?.afterWrite();
     return { user: respond(updated, details), renewedSession: null };
