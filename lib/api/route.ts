@@ -188,7 +188,7 @@ export function endpoint<
       const principal = await authenticateFor(auth, request, withDetails);
       noteRequestSession(principal?.session?.id ?? null);
       if (principal?.method === "personal_api_key" && declaration.scope) enforce(hasScope(actorOf(principal), declaration.scope));
-      if (principal && auth !== "public") enforce(mayProceedWithoutTwoFactor(twoFactorStandingOf(principal), targetOf(spec, principal, rawParams)));
+      if (principal && auth !== "public") enforce(mayProceedWithoutTwoFactor(twoFactorStandingOf(principal), targetOf(spec, principal, ref)));
       if (principal?.method === "session" && !SAFE_METHODS.has(request.method)) assertSameOriginWrite(request);
       if (declaration.rateLimit) await applyRateLimit(declaration.rateLimit, request, principal);
 
@@ -246,8 +246,7 @@ function actorOf(principal: Principal) {
 }
 
 /** The declaration decides, not the URL's spelling (`@me`, `%40me`, own uuid, trailing slash or not). */
-function targetOf(spec: EndpointSpec, principal: Principal, rawParams: Record<string, string | string[] | undefined>) {
-  const ref = spec.subject ? rawParams[spec.subject] : undefined;
+function targetOf(spec: EndpointSpec, principal: Principal, ref: string | string[] | undefined) {
   const addressesSelf = !spec.subject || (typeof ref === "string" && parseUserRef(principal.user, ref).kind === "self");
   return { allowedDuringTwoFactorSetup: spec.allowedDuringTwoFactorSetup, addressesSelf };
 }

@@ -30,9 +30,8 @@ export function isMeRef(ref: string): boolean {
 
 /** A `:uuid` path segment as the caller wrote it: `@me` (also percent-encoded), their own uuid, or someone else. */
 export function parseUserRef(actor: Pick<Actor, "uuid">, ref: string): UserRef {
-  const decoded = ref.replace(/^%40/i, "@");
-  if (isMeRef(ref) || decoded.toLowerCase() === actor.uuid.toLowerCase()) return { kind: "self" };
-  return UUID.test(decoded) ? { kind: "other", uuid: decoded.toLowerCase() } : { kind: "malformed" };
+  if (isMeRef(ref) || ref.toLowerCase() === actor.uuid.toLowerCase()) return { kind: "self" };
+  return UUID.test(ref) ? { kind: "other", uuid: ref.toLowerCase() } : { kind: "malformed" };
 }
 
 /** Personal API keys may only call routes declared `either`; session-only routes refuse them outright. */
